@@ -1,0 +1,89 @@
+package io.github.pbitoken.msal;
+
+import io.github.pbitoken.core.domain.ClientId;
+import io.github.pbitoken.core.domain.Cloud;
+import io.github.pbitoken.core.domain.TenantId;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the MSAL adapter needs, as plain values: app-console builds it from HOCON, an
+ * embedding service builds it in code.
+ *
+ * @param cloud the national cloud: Power BI resource and default authority host
+ * @param authorityHost the Entra ID host to talk to, {@code host} or {@code host:port}; the cloud's
+ *     own host unless overridden (as {@code AZURE_AUTHORITY_HOST} does)
+ * @param tenant the tenant to sign in to
+ * @param clientId the app registration's client id
+ * @param credential how the app proves who it is
+ * @param connectTimeout bound on opening a connection to the identity provider
+ * @param readTimeout bound on waiting for each response
+ * @param acquireTimeout bound on one whole acquisition, retries included
+ * @param maxAttempts how many times one acquisition may ask the identity provider (1 = no retry)
+ * @param trustBundle a PEM file of extra CA certificates to trust besides the JDK's, or {@code
+ *     null}
+ */
+public record MsalSettings(
+    Cloud cloud,
+    String authorityHost,
+    TenantId tenant,
+    ClientId clientId,
+    ClientCredential credential,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration acquireTimeout,
+    int maxAttempts,
+    Path trustBundle) {
+
+  public MsalSettings {
+    Objects.requireNonNull(cloud, "cloud must not be null");
+    Objects.requireNonNull(tenant, "tenant must not be null");
+    Objects.requireNonNull(clientId, "client id must not be null");
+    Objects.requireNonNull(credential, "credential must not be null");
+    authorityHost = authorityHost == null ? cloud.authorityHost() : normaliseHost(authorityHost);
+    requirePositive(connectTimeout, "connect timeout");
+    requirePositive(readTimeout, "read timeout");
+    requirePositive(acquireTimeout, "acquire timeout");
+    if (maxAttempts < 1 || maxAttempts > 10) {
+      throw new IllegalArgumentException("max attempts must be between 1 and 10, was " + maxAttempts);
+    }
+  }
+
+  /** The authority MSAL signs in against: {@code https://<host>/<tenant>/}. */
+  public URI authority() {
+    return URI.create("https://" + authorityHost + "/" + tenant.value() + "/");
+  }
+
+  /** The extra trusted CAs, if configured. */
+  public Optional<Path> extraTrust() {
+    return Optional.ofNullable(trustBundle);
+  }
+
+  private static String normaliseHost(String host) {
+    String trimmed = host.trim();
+    if (trimmed.startsWith("https://")) {
+      trimmed = trimmed.substring("https://".length());
+    }
+    if (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    if (trimmed.isEmpty() || trimmed.contains("/") || trimmed.contains("://")) {
+      throw new IllegalArgumentException(
+          "authority host must be a host name such as login.microsoftonline.com (optionally"
+              + " https:// and :port), was '"
+              + host
+              + "'");
+    }
+    return trimmed;
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    Objects.requireNonNull(value, name + " must not be null");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+  }
+}
