@@ -1,0 +1,97 @@
+package io.github.pbitoken.console;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.github.pbitoken.console.cli.ConsoleOutput;
+import io.github.pbitoken.console.cli.EffectiveSetting;
+import io.github.pbitoken.console.cli.ExitCode;
+import io.github.pbitoken.console.cli.Invocation;
+import io.github.pbitoken.console.cli.Launcher;
+import io.github.pbitoken.console.cli.PbiTokenCommand;
+import io.github.pbitoken.console.cli.TokenCommand;
+import io.github.pbitoken.console.config.AppSettings;
+import io.github.pbitoken.console.config.SettingKey;
+import io.github.pbitoken.console.config.SettingOverride;
+import io.github.pbitoken.console.config.SettingsLoader;
+import io.github.pbitoken.console.wiring.AppModule;
+import io.github.pbitoken.console.wiring.FlowModules;
+import io.github.pbitoken.console.wiring.StrictBindingsModule;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root: parses the command line, loads the settings once, creates the one injector
+ * and runs the command. {@link Main} runs it with the real adapters; tests run it with their own
+ * {@link FlowModules}.
+ */
+public final class Application {
+  private final FlowModules flowModules;
+
+  public Application(FlowModules flowModules) {
+    this.flowModules = flowModules;
+  }
+
+  /** Runs pbi-token and returns the exit code; never calls {@code System.exit}. */
+  public int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    ConsoleOutput console = new ConsoleOutput(out, err);
+    return PbiTokenCommand.commandLine(new WiredLauncher(env, console), console).execute(args);
+  }
+
+  private final class WiredLauncher implements Launcher {
+    private final Map<String, String> env;
+    private final ConsoleOutput console;
+
+    WiredLauncher(Map<String, String> env, ConsoleOutput console) {
+      this.env = env;
+      this.console = console;
+    }
+
+    @Override
+    public ExitCode token(Invocation invocation) throws Exception {
+      AppSettings settings =
+          SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
+      Injector injector =
+          Guice.createInjector(
+              Stage.PRODUCTION,
+              new StrictBindingsModule(),
+              new AppModule(settings, console, flowModules.tokenAcquirerModule(settings.flow())));
+      return injector.getInstance(TokenCommand.class).run(invocation.forceRefresh());
+    }
+
+    @Override
+    public ExitCode showConfig(Invocation invocation) {
+      List<EffectiveSetting> rows =
+          SettingsLoader.describe(invocation.configFile(), env, overridesOf(invocation));
+      int width = rows.stream().mapToInt(row -> row.key().length()).max().orElse(0);
+      for (EffectiveSetting row : rows) {
+        console.result(
+            String.format("%-" + width + "s = %s   # %s", row.key(), row.value(), row.origin()));
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  private static List<SettingOverride> overridesOf(Invocation invocation) {
+    List<SettingOverride> overrides = new ArrayList<>();
+    add(overrides, SettingKey.TENANT_ID, invocation.tenant(), "--tenant");
+    add(overrides, SettingKey.CLIENT_ID, invocation.clientId(), "--client-id");
+    add(overrides, SettingKey.CLOUD, invocation.cloud(), "--cloud");
+    add(overrides, SettingKey.AUTHORITY_HOST, invocation.authorityHost(), "--authority-host");
+    add(overrides, SettingKey.OUTPUT, invocation.output(), "--output");
+    add(overrides, SettingKey.TRUST_STORE, invocation.trustStore(), "--trust-store");
+    if (!invocation.scopes().isEmpty()) {
+      overrides.add(new SettingOverride(SettingKey.SCOPES, invocation.scopes(), "--scope"));
+    }
+    return overrides;
+  }
+
+  private static void add(
+      List<SettingOverride> overrides, SettingKey key, String value, String option) {
+    if (value != null) {
+      overrides.add(new SettingOverride(key, value, option));
+    }
+  }
+}

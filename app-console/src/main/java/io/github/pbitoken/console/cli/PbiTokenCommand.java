@@ -1,0 +1,114 @@
+package io.github.pbitoken.console.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pbi-token}: the driving adapter. Parses the command line and hands over to a {@link
+ * Launcher}.
+ */
+@Command(
+    name = "pbi-token",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Gets a Microsoft Entra ID access token for the Power BI REST API.",
+      "",
+      "The token is printed only when you ask for it with --output."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pbi-token --config app.conf                      check that sign-in works",
+      "  TOKEN=$(pbi-token --config app.conf -o token)     use the token in a script",
+      "  pbi-token -o header | curl -H @- https://api.powerbi.com/v1.0/myorg/groups",
+      "  pbi-token config --config app.conf               show the effective settings"
+    })
+public final class PbiTokenCommand implements Callable<Integer> {
+  @Mixin SettingsOptions settings;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "What to print on stdout: none, token, json, header or env.")
+  String output;
+
+  @Option(names = "--force-refresh", description = "Ignore cached tokens and ask Entra ID.")
+  boolean forceRefresh;
+
+  private final Launcher launcher;
+
+  PbiTokenCommand(Launcher launcher) {
+    this.launcher = launcher;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return launcher.token(settings.toInvocation(forceRefresh, output)).code();
+  }
+
+  /** {@code pbi-token config}: the effective configuration with the origin of each value. */
+  @Command(
+      name = "config",
+      mixinStandardHelpOptions = true,
+      description =
+          "Shows the effective configuration, where each value came from; secrets masked.")
+  static final class ConfigCommand implements Callable<Integer> {
+    @Mixin SettingsOptions settings;
+
+    private final Launcher launcher;
+
+    ConfigCommand(Launcher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return launcher.showConfig(settings.toInvocation(false, null)).code();
+    }
+  }
+
+  /**
+   * The whole command line, wired to {@code launcher} and {@code console}: one line for usage
+   * errors (exit 64), failures reported by {@link FailureReport} with {@link ExitCode#of}.
+   */
+  public static CommandLine commandLine(Launcher launcher, ConsoleOutput console) {
+    CommandLine commandLine = new CommandLine(new PbiTokenCommand(launcher));
+    commandLine.addSubcommand(new ConfigCommand(launcher));
+    commandLine.setOut(new java.io.PrintWriter(console.stdout(), true));
+    commandLine.setErr(new java.io.PrintWriter(console.stderr(), true));
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    for (ExitCode code : ExitCode.values()) {
+      exitCodes.put(String.format("%3d", code.code()), code.meaning());
+    }
+    commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+    commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodes);
+    commandLine.setParameterExceptionHandler(
+        (failure, args) -> {
+          String suggestion =
+              failure instanceof CommandLine.UnmatchedArgumentException unmatched
+                      && !unmatched.getSuggestions().isEmpty()
+                  ? "; did you mean " + unmatched.getSuggestions().get(0) + "?"
+                  : "";
+          console.message(
+              "pbi-token: " + failure.getMessage() + suggestion + " (see pbi-token --help)");
+          return ExitCode.USAGE.code();
+        });
+    commandLine.setExecutionExceptionHandler(
+        (failure, cmd, parseResult) -> {
+          boolean verbose =
+              Arrays.stream(parseResult.originalArgs().toArray(String[]::new))
+                  .anyMatch(arg -> arg.equals("-v") || arg.equals("--verbose"));
+          FailureReport.print(failure, verbose, console);
+          return ExitCode.of(failure).code();
+        });
+    return commandLine;
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.pbitoken.console.cli;
+
+import io.github.pbitoken.core.domain.AccessToken;
+import io.github.pbitoken.core.domain.TokenAcquisitionException;
+import io.github.pbitoken.core.domain.TokenRequest;
+import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default command, the walkthrough's step 2: get a token for Power BI and hand it over. The
+ * token reaches stdout only in the format the user asked for.
+ */
+public final class TokenCommand {
+  private static final Logger log = LoggerFactory.getLogger(TokenCommand.class);
+
+  private final AcquireTokenUseCase acquireToken;
+  private final CliSettings settings;
+  private final ConsoleOutput console;
+  private final Clock clock;
+
+  public TokenCommand(
+      AcquireTokenUseCase acquireToken, CliSettings settings, ConsoleOutput console, Clock clock) {
+    this.acquireToken = acquireToken;
+    this.settings = settings;
+    this.console = console;
+    this.clock = clock;
+  }
+
+  public ExitCode run(boolean forceRefresh) throws TokenAcquisitionException {
+    TokenRequest request =
+        forceRefresh ? settings.request().withForceRefresh() : settings.request();
+    AccessToken token = acquireToken.acquire(request);
+    log.info(
+        "token acquired: scopes={} tenant={} source={} expiresOn={}",
+        token.scopes(),
+        token.tenant(),
+        token.source(),
+        token.expiresOn());
+    if (settings.output() == OutputFormat.NONE) {
+      console.message(summary(token));
+    } else {
+      console.result(new TokenFormatter(clock.getZone()).format(token, settings.output()));
+    }
+    return ExitCode.OK;
+  }
+
+  private String summary(AccessToken token) {
+    Duration left = token.remainingAt(clock.instant());
+    return "pbi-token: got a Power BI token for tenant "
+        + token.tenant()
+        + " ("
+        + (token.account() == null ? "app-only" : token.account().username())
+        + "), valid for "
+        + left.toMinutes()
+        + " more minutes, from "
+        + (token.source().name().equals("CACHE") ? "the cache" : "Entra ID")
+        + ". It was not printed: add --output token (or json, header, env) to print it.";
+  }
+}

@@ -1,0 +1,121 @@
+package io.github.pbitoken.console.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stacks the configuration layers, weakest first: {@code reference.conf}, the config file ({@code
+ * --config} or {@code -Dconfig.file}), environment variables, command-line options. Each value
+ * keeps its origin (file:line, environment variable, option) for messages and {@code pbi-token
+ * config}.
+ */
+final class ConfigLayers {
+  private ConfigLayers() {}
+
+  static Config stack(
+      Path configFile,
+      Map<String, String> env,
+      List<SettingOverride> overrides,
+      List<String> problems) {
+    Config layered =
+        options(overrides)
+            .withFallback(environment(env, problems))
+            .withFallback(file(configFile, problems))
+            .withFallback(ConfigFactory.defaultReference());
+    try {
+      return layered.resolve();
+    } catch (ConfigException e) {
+      problems.add(Origins.withoutOriginPrefix(e) + " (" + Origins.describe(e.origin()) + ")");
+      return ConfigFactory.defaultReference();
+    }
+  }
+
+  /** The config file named by {@code --config}, else by {@code -Dconfig.file}, else none. */
+  static Path chosenFile(Path configFile) {
+    if (configFile != null) {
+      return configFile;
+    }
+    String property = System.getProperty("config.file");
+    return property == null || property.isBlank() ? null : Path.of(property);
+  }
+
+  private static Config file(Path configFile, List<String> problems) {
+    Path file = chosenFile(configFile);
+    if (file == null) {
+      return ConfigFactory.empty();
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      problems.add(
+          "--config "
+              + file
+              + ": no readable file there; give the path of a HOCON file (see app-console/examples)");
+      return ConfigFactory.empty();
+    }
+    try {
+      return ConfigFactory.parseFile(
+          file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    } catch (ConfigException e) {
+      problems.add(
+          Origins.describe(e.origin()) + ": not valid HOCON: " + Origins.withoutOriginPrefix(e));
+      return ConfigFactory.empty();
+    }
+  }
+
+  private static Config environment(Map<String, String> env, List<String> problems) {
+    Config config = ConfigFactory.empty();
+    for (SettingKey key : SettingKey.values()) {
+      for (String name : key.azureSdkVariables()) {
+        config = withVariable(config, key, name, env.get(name));
+      }
+      config =
+          withVariable(config, key, key.environmentVariable(), env.get(key.environmentVariable()));
+    }
+    env.keySet().stream()
+        .filter(name -> name.startsWith("PBI_TOKEN_"))
+        .filter(
+            name ->
+                Arrays.stream(SettingKey.values())
+                    .noneMatch(k -> k.environmentVariable().equals(name)))
+        .sorted()
+        .forEach(
+            name ->
+                problems.add(
+                    "environment variable "
+                        + name
+                        + ": not a pbi-token setting"
+                        + DidYouMean.suggest(
+                            name,
+                            Arrays.stream(SettingKey.values())
+                                .map(SettingKey::environmentVariable)
+                                .toList())));
+    return config;
+  }
+
+  private static Config withVariable(Config config, SettingKey key, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return config;
+    }
+    Object typed = key == SettingKey.SCOPES ? List.of(value.trim().split("[,\\s]+")) : value.trim();
+    return config.withValue(
+        key.path(), ConfigValueFactory.fromAnyRef(typed, "environment variable " + name));
+  }
+
+  private static Config options(List<SettingOverride> overrides) {
+    Config config = ConfigFactory.empty();
+    for (SettingOverride override : overrides) {
+      config =
+          config.withValue(
+              override.key().path(),
+              ConfigValueFactory.fromAnyRef(override.value(), "option " + override.option()));
+    }
+    return config;
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.pbitoken.console.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How pbi-token signs in. The flow chooses which adapter module the composition root installs. */
+public enum Flow {
+  /** A service principal with a client secret: an app-only token. */
+  CLIENT_SECRET("client-secret");
+
+  private final String configName;
+
+  Flow(String configName) {
+    this.configName = configName;
+  }
+
+  public String configName() {
+    return configName;
+  }
+
+  /** Whether the token acts for the app itself (then only {@code .default} scopes work). */
+  public boolean isAppOnly() {
+    return true;
+  }
+
+  public static Flow fromConfigName(String name) {
+    String wanted = name.trim().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(flow -> flow.configName.equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "flow must be one of " + names() + ", was '" + name + "'"));
+  }
+
+  public static String names() {
+    return Arrays.stream(values()).map(Flow::configName).collect(Collectors.joining(", "));
+  }
+}

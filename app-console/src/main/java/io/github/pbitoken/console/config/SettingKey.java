@@ -1,0 +1,70 @@
+package io.github.pbitoken.console.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every key pbi-token reads, with the environment variables that set it and whether it is secret.
+ * Defaults live in {@code reference.conf} only; this is the catalog of names.
+ */
+public enum SettingKey {
+  FLOW("flow"),
+  CLOUD("cloud"),
+  AUTHORITY_HOST("authority-host", "AZURE_AUTHORITY_HOST"),
+  TENANT_ID("tenant-id", "AZURE_TENANT_ID"),
+  CLIENT_ID("client-id", "AZURE_CLIENT_ID"),
+  CLIENT_SECRET("client-secret", "AZURE_CLIENT_SECRET"),
+  SCOPES("scopes"),
+  OUTPUT("output"),
+  TRUST_STORE("trust-store"),
+  HTTP_CONNECT_TIMEOUT("http.connect-timeout"),
+  HTTP_READ_TIMEOUT("http.read-timeout"),
+  HTTP_ACQUIRE_TIMEOUT("http.acquire-timeout"),
+  HTTP_MAX_ATTEMPTS("http.max-attempts"),
+  TOKEN_REFRESH_BEFORE("token.refresh-before"),
+  TOKEN_MIN_REMAINING_LIFETIME("token.min-remaining-lifetime"),
+  TOKEN_FAILURE_BACKOFF("token.failure-backoff");
+
+  public static final String ROOT = "pbi-token";
+
+  private final String relativePath;
+  private final List<String> azureSdkVariables;
+
+  SettingKey(String relativePath, String... azureSdkVariables) {
+    this.relativePath = relativePath;
+    this.azureSdkVariables = List.of(azureSdkVariables);
+  }
+
+  /** The full HOCON path, e.g. {@code pbi-token.http.connect-timeout}. */
+  public String path() {
+    return ROOT + "." + relativePath;
+  }
+
+  /** The path below {@code pbi-token}, e.g. {@code http.connect-timeout}. */
+  public String relativePath() {
+    return relativePath;
+  }
+
+  /**
+   * {@code PBI_TOKEN_} plus the path in UPPER_SNAKE, e.g. {@code PBI_TOKEN_HTTP_CONNECT_TIMEOUT}.
+   */
+  public String environmentVariable() {
+    return "PBI_TOKEN_" + relativePath.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** The Azure SDK's variables for this key, weaker than {@link #environmentVariable()}. */
+  public List<String> azureSdkVariables() {
+    return azureSdkVariables;
+  }
+
+  /** Whether the value must never be shown. */
+  public boolean isSecret() {
+    return this == CLIENT_SECRET;
+  }
+
+  public static Optional<SettingKey> byRelativePath(String relativePath) {
+    return Arrays.stream(values()).filter(k -> k.relativePath.equals(relativePath)).findFirst();
+  }
+}

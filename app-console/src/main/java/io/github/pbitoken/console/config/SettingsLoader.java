@@ -1,0 +1,248 @@
+package io.github.pbitoken.console.config;
+
+import static io.github.pbitoken.console.config.SettingKey.AUTHORITY_HOST;
+import static io.github.pbitoken.console.config.SettingKey.CLIENT_ID;
+import static io.github.pbitoken.console.config.SettingKey.CLIENT_SECRET;
+import static io.github.pbitoken.console.config.SettingKey.CLOUD;
+import static io.github.pbitoken.console.config.SettingKey.FLOW;
+import static io.github.pbitoken.console.config.SettingKey.HTTP_ACQUIRE_TIMEOUT;
+import static io.github.pbitoken.console.config.SettingKey.HTTP_CONNECT_TIMEOUT;
+import static io.github.pbitoken.console.config.SettingKey.HTTP_MAX_ATTEMPTS;
+import static io.github.pbitoken.console.config.SettingKey.HTTP_READ_TIMEOUT;
+import static io.github.pbitoken.console.config.SettingKey.OUTPUT;
+import static io.github.pbitoken.console.config.SettingKey.SCOPES;
+import static io.github.pbitoken.console.config.SettingKey.TENANT_ID;
+import static io.github.pbitoken.console.config.SettingKey.TOKEN_FAILURE_BACKOFF;
+import static io.github.pbitoken.console.config.SettingKey.TOKEN_MIN_REMAINING_LIFETIME;
+import static io.github.pbitoken.console.config.SettingKey.TOKEN_REFRESH_BEFORE;
+import static io.github.pbitoken.console.config.SettingKey.TRUST_STORE;
+import static io.github.pbitoken.console.config.SettingsReader.nonNegativeDuration;
+import static io.github.pbitoken.console.config.SettingsReader.positiveDuration;
+import static io.github.pbitoken.console.config.SettingsReader.string;
+import static io.github.pbitoken.console.config.SettingsReader.stringList;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import io.github.pbitoken.console.cli.CliSettings;
+import io.github.pbitoken.console.cli.EffectiveSetting;
+import io.github.pbitoken.console.cli.OutputFormat;
+import io.github.pbitoken.core.domain.ClientId;
+import io.github.pbitoken.core.domain.Cloud;
+import io.github.pbitoken.core.domain.Scope;
+import io.github.pbitoken.core.domain.Secret;
+import io.github.pbitoken.core.domain.TenantId;
+import io.github.pbitoken.core.domain.TokenRequest;
+import io.github.pbitoken.core.service.TokenPolicy;
+import io.github.pbitoken.msal.ClientSecretCredential;
+import io.github.pbitoken.msal.MsalSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads the layered configuration once and turns it into typed settings, reporting every problem at
+ * once as an {@link InvalidSettingsException}.
+ */
+public final class SettingsLoader {
+  private SettingsLoader() {}
+
+  public static AppSettings load(
+      Path configFile, Map<String, String> env, List<SettingOverride> overrides)
+      throws InvalidSettingsException {
+    List<String> problems = new ArrayList<>();
+    Config config = ConfigLayers.stack(configFile, env, overrides, problems);
+    reportUnknownKeys(config, problems);
+    SettingsReader read = new SettingsReader(config, problems);
+
+    Flow flow = read.optional(FLOW, (c, p) -> Flow.fromConfigName(c.getString(p)));
+    Cloud cloud = read.optional(CLOUD, (c, p) -> Cloud.fromConfigName(c.getString(p)));
+    String authorityHost = read.optional(AUTHORITY_HOST, SettingsLoader::authorityHost);
+    TenantId tenant =
+        read.required(
+            TENANT_ID,
+            (c, p) -> new TenantId(c.getString(p)),
+            "the directory (tenant) id, a GUID or a domain such as contoso.onmicrosoft.com");
+    ClientId clientId =
+        read.required(
+            CLIENT_ID,
+            (c, p) -> new ClientId(c.getString(p)),
+            "the app registration's Application (client) ID");
+    Secret clientSecret =
+        flow == Flow.CLIENT_SECRET
+            ? read.required(
+                CLIENT_SECRET,
+                (c, p) -> Secret.of(c.getString(p)),
+                "the client secret's Value (not its Secret ID)")
+            : null;
+    List<String> scopeNames = read.optional(SCOPES, stringList());
+    OutputFormat output =
+        read.optional(OUTPUT, (c, p) -> OutputFormat.fromConfigName(c.getString(p)));
+    Path trustStore = read.optional(TRUST_STORE, SettingsLoader::readableFile);
+    Duration connectTimeout = read.optional(HTTP_CONNECT_TIMEOUT, positiveDuration());
+    Duration readTimeout = read.optional(HTTP_READ_TIMEOUT, positiveDuration());
+    Duration acquireTimeout = read.optional(HTTP_ACQUIRE_TIMEOUT, positiveDuration());
+    Integer maxAttempts = read.optional(HTTP_MAX_ATTEMPTS, SettingsLoader::attempts);
+    Duration refreshBefore = read.optional(TOKEN_REFRESH_BEFORE, nonNegativeDuration());
+    Duration minRemaining = read.optional(TOKEN_MIN_REMAINING_LIFETIME, nonNegativeDuration());
+    Duration failureBackoff = read.optional(TOKEN_FAILURE_BACKOFF, nonNegativeDuration());
+    Set<Scope> scopes =
+        cloud == null || flow == null || scopeNames == null
+            ? null
+            : scopes(read, cloud, flow, scopeNames);
+    TokenRequest request = tenant == null || scopes == null ? null : request(read, tenant, scopes);
+
+    if (!problems.isEmpty()) {
+      boolean nothingConfigured =
+          !read.isSet(TENANT_ID)
+              && !read.isSet(CLIENT_ID)
+              && ConfigLayers.chosenFile(configFile) == null;
+      throw new InvalidSettingsException(problems, nothingConfigured);
+    }
+    try {
+      return new AppSettings(
+          flow,
+          new MsalSettings(
+              cloud,
+              authorityHost,
+              tenant,
+              clientId,
+              new ClientSecretCredential(clientSecret),
+              connectTimeout,
+              readTimeout,
+              acquireTimeout,
+              maxAttempts,
+              trustStore),
+          new TokenPolicy(refreshBefore, minRemaining, failureBackoff),
+          new CliSettings(request, output));
+    } catch (IllegalArgumentException crossFieldRule) {
+      throw new InvalidSettingsException(SettingKey.ROOT + ": " + crossFieldRule.getMessage());
+    }
+  }
+
+  /** Every known key with its effective value (secrets masked) and where that value came from. */
+  public static List<EffectiveSetting> describe(
+      Path configFile, Map<String, String> env, List<SettingOverride> overrides) {
+    Config config = ConfigLayers.stack(configFile, env, overrides, new ArrayList<>());
+    List<EffectiveSetting> rows = new ArrayList<>();
+    for (SettingKey key : SettingKey.values()) {
+      if (!config.hasPath(key.path())) {
+        rows.add(new EffectiveSetting(key.path(), "(not set)", "not set"));
+        continue;
+      }
+      ConfigValue value = config.getValue(key.path());
+      String shown = key.isSecret() ? "****" : value.render();
+      rows.add(new EffectiveSetting(key.path(), shown, Origins.describe(value.origin())));
+    }
+    return rows;
+  }
+
+  private static void reportUnknownKeys(Config config, List<String> problems) {
+    if (!config.hasPath(SettingKey.ROOT)) {
+      return;
+    }
+    Config ours;
+    try {
+      ours = config.getConfig(SettingKey.ROOT);
+    } catch (ConfigException.WrongType e) {
+      problems.add(
+          SettingKey.ROOT + " (" + Origins.describe(e.origin()) + "): must be an object { ... }");
+      return;
+    }
+    List<String> known = Arrays.stream(SettingKey.values()).map(SettingKey::relativePath).toList();
+    ours.entrySet().stream()
+        .filter(entry -> SettingKey.byRelativePath(entry.getKey()).isEmpty())
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry ->
+                problems.add(
+                    SettingKey.ROOT
+                        + "."
+                        + entry.getKey()
+                        + " ("
+                        + Origins.describe(entry.getValue().origin())
+                        + "): not a pbi-token setting"
+                        + DidYouMean.suggest(entry.getKey(), known)));
+  }
+
+  private static String authorityHost(Config config, String path) {
+    String host = config.getString(path).trim();
+    if (host.startsWith("http://")) {
+      throw new IllegalArgumentException(
+          "authority host must use https (Entra ID only speaks HTTPS), was '" + host + "'");
+    }
+    return host;
+  }
+
+  private static Path readableFile(Config config, String path) {
+    Path file = Path.of(string().parse(config, path));
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IllegalArgumentException("no readable file at '" + file + "'");
+    }
+    return file;
+  }
+
+  private static Integer attempts(Config config, String path) {
+    int value = config.getInt(path);
+    if (value < 1 || value > 10) {
+      throw new IllegalArgumentException("must be between 1 and 10, was " + value);
+    }
+    return value;
+  }
+
+  private static Set<Scope> scopes(
+      SettingsReader read, Cloud cloud, Flow flow, List<String> names) {
+    if (names.isEmpty()) {
+      read.problem(SCOPES, "must name at least one scope, e.g. [\".default\"]");
+      return null;
+    }
+    Set<Scope> scopes = new LinkedHashSet<>();
+    for (String name : names) {
+      try {
+        Scope scope = cloud.scope(name.trim());
+        if (!scope.resource().equals(cloud.powerBiResource())) {
+          read.problem(
+              SCOPES,
+              "'"
+                  + name
+                  + "' is not a Power BI scope of the "
+                  + cloud.configName()
+                  + " cloud (resource "
+                  + cloud.powerBiResource()
+                  + "); set cloud to match, or use bare names such as .default");
+          return null;
+        }
+        if (flow.isAppOnly() && !scope.isDefault()) {
+          read.problem(
+              SCOPES,
+              "'"
+                  + name
+                  + "' is a delegated permission; the app-only flow "
+                  + flow.configName()
+                  + " can only ask for .default");
+          return null;
+        }
+        scopes.add(scope);
+      } catch (IllegalArgumentException e) {
+        read.problem(SCOPES, e.getMessage());
+        return null;
+      }
+    }
+    return scopes;
+  }
+
+  private static TokenRequest request(SettingsReader read, TenantId tenant, Set<Scope> scopes) {
+    try {
+      return TokenRequest.of(tenant, scopes);
+    } catch (IllegalArgumentException e) {
+      read.problem(SCOPES, e.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.pbitoken.console.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads typed values and collects every problem instead of stopping at the first, so the user fixes
+ * the whole file in one go. A problem names the key, where its value came from and what was
+ * expected, and never shows the value of a secret key.
+ */
+final class SettingsReader {
+  /** Reads one value; may throw {@link ConfigException} or {@link IllegalArgumentException}. */
+  @FunctionalInterface
+  interface Parser<T> {
+    T parse(Config config, String path);
+  }
+
+  private final Config config;
+  private final List<String> problems;
+
+  SettingsReader(Config config, List<String> problems) {
+    this.config = config;
+    this.problems = problems;
+  }
+
+  boolean isSet(SettingKey key) {
+    return config.hasPath(key.path())
+        && !config.getValue(key.path()).unwrapped().toString().isBlank();
+  }
+
+  /** The value, or {@code null} when unset or invalid (then a problem was recorded). */
+  <T> T optional(SettingKey key, Parser<T> parser) {
+    if (!isSet(key)) {
+      return null;
+    }
+    try {
+      return parser.parse(config, key.path());
+    } catch (ConfigException e) {
+      problem(key, Origins.withoutOriginPrefix(e).replace(key.path() + " ", "value "));
+    } catch (IllegalArgumentException e) {
+      problem(key, e.getMessage());
+    }
+    return null;
+  }
+
+  /** Like {@link #optional}, but a missing value is a problem that says what to set. */
+  <T> T required(SettingKey key, Parser<T> parser, String what) {
+    if (!isSet(key)) {
+      problems.add(
+          key.path()
+              + " (not set): required: "
+              + what
+              + "; set it in the --config file, or with "
+              + variablesOf(key));
+      return null;
+    }
+    return optional(key, parser);
+  }
+
+  void problem(SettingKey key, String message) {
+    String origin =
+        config.hasPath(key.path())
+            ? Origins.describe(config.getValue(key.path()).origin())
+            : "not set";
+    String shown = key.isSecret() ? "not a valid secret value (the value is not shown)" : message;
+    problems.add(key.path() + " (" + origin + "): " + shown);
+  }
+
+  static Parser<String> string() {
+    return (config, path) -> config.getString(path).trim();
+  }
+
+  static Parser<Duration> positiveDuration() {
+    return (config, path) -> {
+      Duration value = config.getDuration(path);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("must be a positive duration such as 30s, was " + value);
+      }
+      return value;
+    };
+  }
+
+  static Parser<Duration> nonNegativeDuration() {
+    return (config, path) -> {
+      Duration value = config.getDuration(path);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("must not be negative, was " + value);
+      }
+      return value;
+    };
+  }
+
+  static Parser<List<String>> stringList() {
+    return (config, path) -> new ArrayList<>(config.getStringList(path));
+  }
+
+  private static String variablesOf(SettingKey key) {
+    List<String> names = new ArrayList<>();
+    names.add(key.environmentVariable());
+    names.addAll(key.azureSdkVariables());
+    return String.join(" or ", names);
+  }
+}

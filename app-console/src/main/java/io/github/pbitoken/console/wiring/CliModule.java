@@ -1,0 +1,37 @@
+package io.github.pbitoken.console.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.pbitoken.console.cli.CliSettings;
+import io.github.pbitoken.console.cli.ConsoleOutput;
+import io.github.pbitoken.console.cli.TokenCommand;
+import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
+import java.time.Clock;
+
+/**
+ * The commands of the driving adapter.
+ *
+ * <p>Provides: {@link ConsoleOutput}, {@link TokenCommand}. Requires: {@link AcquireTokenUseCase},
+ * {@link CliSettings}, {@link Clock}.
+ */
+public final class CliModule extends AbstractModule {
+  private final ConsoleOutput console;
+
+  public CliModule(ConsoleOutput console) {
+    this.console = console;
+  }
+
+  @Provides
+  @Singleton
+  ConsoleOutput console() {
+    return console;
+  }
+
+  @Provides
+  @Singleton
+  TokenCommand tokenCommand(
+      AcquireTokenUseCase acquireToken, CliSettings settings, ConsoleOutput console, Clock clock) {
+    return new TokenCommand(acquireToken, settings, console, clock);
+  }
+}

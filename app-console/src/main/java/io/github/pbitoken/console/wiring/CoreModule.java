@@ -1,0 +1,30 @@
+package io.github.pbitoken.console.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
+import io.github.pbitoken.core.port.out.TokenAcquirer;
+import io.github.pbitoken.core.service.TokenPolicy;
+import io.github.pbitoken.core.service.TokenService;
+import java.time.Clock;
+
+/**
+ * The core use cases on top of whichever {@link TokenAcquirer} the flow module provides.
+ *
+ * <p>Provides: {@link Clock}, {@link AcquireTokenUseCase}. Requires: {@link TokenAcquirer}, {@link
+ * TokenPolicy}.
+ */
+public final class CoreModule extends AbstractModule {
+  @Provides
+  @Singleton
+  Clock clock() {
+    return Clock.systemDefaultZone();
+  }
+
+  @Provides
+  @Singleton
+  AcquireTokenUseCase acquireToken(TokenAcquirer tokenAcquirer, Clock clock, TokenPolicy policy) {
+    return new TokenService(tokenAcquirer, clock, policy);
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.pbitoken.console.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.github.pbitoken.console.cli.CliSettings;
+import io.github.pbitoken.console.config.AppSettings;
+import io.github.pbitoken.core.service.TokenPolicy;
+import io.github.pbitoken.msal.MsalSettings;
+
+/**
+ * The validated settings, one record per owner.
+ *
+ * <p>Provides: {@link MsalSettings}, {@link TokenPolicy}, {@link CliSettings}. Requires: nothing.
+ */
+public final class SettingsModule extends AbstractModule {
+  private final AppSettings settings;
+
+  public SettingsModule(AppSettings settings) {
+    this.settings = settings;
+  }
+
+  @Provides
+  @Singleton
+  MsalSettings msalSettings() {
+    return settings.msal();
+  }
+
+  @Provides
+  @Singleton
+  TokenPolicy tokenPolicy() {
+    return settings.tokenPolicy();
+  }
+
+  @Provides
+  @Singleton
+  CliSettings cliSettings() {
+    return settings.cli();
+  }
+}
