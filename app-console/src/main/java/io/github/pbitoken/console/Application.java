@@ -11,6 +11,7 @@ import io.github.pbitoken.console.cli.Launcher;
 import io.github.pbitoken.console.cli.PbiTokenCommand;
 import io.github.pbitoken.console.cli.TokenCommand;
 import io.github.pbitoken.console.config.AppSettings;
+import io.github.pbitoken.console.config.InvalidSettingsException;
 import io.github.pbitoken.console.config.SettingKey;
 import io.github.pbitoken.console.config.SettingOverride;
 import io.github.pbitoken.console.config.SettingsLoader;
@@ -62,7 +63,7 @@ public final class Application {
     }
 
     @Override
-    public ExitCode showConfig(Invocation invocation) {
+    public ExitCode showConfig(Invocation invocation) throws InvalidSettingsException {
       List<EffectiveSetting> rows =
           SettingsLoader.describe(invocation.configFile(), env, overridesOf(invocation));
       int width = rows.stream().mapToInt(row -> row.key().length()).max().orElse(0);

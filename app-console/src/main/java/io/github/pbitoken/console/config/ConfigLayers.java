@@ -28,7 +28,7 @@ final class ConfigLayers {
     Config layered =
         options(overrides)
             .withFallback(environment(env, problems))
-            .withFallback(file(configFile, problems))
+            .withFallback(file(configFile))
             .withFallback(ConfigFactory.defaultReference());
     try {
       return layered.resolve();
@@ -47,25 +47,24 @@ final class ConfigLayers {
     return property == null || property.isBlank() ? null : Path.of(property);
   }
 
-  private static Config file(Path configFile, List<String> problems) {
+  /** A file that cannot be read or parsed stops here: every other problem would be noise. */
+  private static Config file(Path configFile) throws InvalidSettingsException {
     Path file = chosenFile(configFile);
     if (file == null) {
       return ConfigFactory.empty();
     }
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      problems.add(
+      throw new InvalidSettingsException(
           "--config "
               + file
               + ": no readable file there; give the path of a HOCON file (see app-console/examples)");
-      return ConfigFactory.empty();
     }
     try {
       return ConfigFactory.parseFile(
           file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
-      problems.add(
+      throw new InvalidSettingsException(
           Origins.describe(e.origin()) + ": not valid HOCON: " + Origins.withoutOriginPrefix(e));
-      return ConfigFactory.empty();
     }
   }
 

@@ -25,6 +25,10 @@ final class Origins {
   /** A Typesafe Config message without the origin it starts with (we print our own). */
   static String withoutOriginPrefix(ConfigException e) {
     String message = e.getMessage();
+    int advice = message.indexOf(" (if you intended");
+    if (advice > 0) {
+      message = message.substring(0, advice);
+    }
     if (e.origin() != null) {
       String prefix = e.origin().description() + ": ";
       if (message.startsWith(prefix)) {

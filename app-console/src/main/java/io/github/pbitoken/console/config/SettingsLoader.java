@@ -128,7 +128,8 @@ public final class SettingsLoader {
 
   /** Every known key with its effective value (secrets masked) and where that value came from. */
   public static List<EffectiveSetting> describe(
-      Path configFile, Map<String, String> env, List<SettingOverride> overrides) {
+      Path configFile, Map<String, String> env, List<SettingOverride> overrides)
+      throws InvalidSettingsException {
     Config config = ConfigLayers.stack(configFile, env, overrides, new ArrayList<>());
     List<EffectiveSetting> rows = new ArrayList<>();
     for (SettingKey key : SettingKey.values()) {
