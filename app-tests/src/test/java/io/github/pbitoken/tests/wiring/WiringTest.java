@@ -1,0 +1,60 @@
+package io.github.pbitoken.tests.wiring;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.github.pbitoken.console.cli.ConsoleOutput;
+import io.github.pbitoken.console.cli.TokenCommand;
+import io.github.pbitoken.console.config.AppSettings;
+import io.github.pbitoken.console.config.Flow;
+import io.github.pbitoken.console.config.SettingsLoader;
+import io.github.pbitoken.console.wiring.AppModule;
+import io.github.pbitoken.console.wiring.FlowModules;
+import io.github.pbitoken.console.wiring.StrictBindingsModule;
+import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
+import io.github.pbitoken.core.port.out.TokenAcquirer;
+import io.github.pbitoken.core.service.TokenService;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The production module graph, for every flow, builds under the strict binder in {@code
+ * Stage.PRODUCTION} (all singletons eager) from a test configuration, with no network.
+ */
+class WiringTest {
+
+  @ParameterizedTest
+  @EnumSource(Flow.class)
+  void theProductionGraphBuildsForEveryFlow(Flow flow) throws Exception {
+    AppSettings settings =
+        SettingsLoader.load(
+            null,
+            Map.of(
+                "PBI_TOKEN_FLOW", flow.configName(),
+                "PBI_TOKEN_TENANT_ID", "00000000-0000-0000-0000-0000000000a1",
+                "PBI_TOKEN_CLIENT_ID", "00000000-0000-0000-0000-0000000000c1",
+                "PBI_TOKEN_CLIENT_SECRET", "not-a-real-secret"),
+            List.of());
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+
+    Injector injector =
+        Guice.createInjector(
+            Stage.PRODUCTION,
+            new StrictBindingsModule(),
+            new AppModule(
+                settings,
+                new ConsoleOutput(nowhere, nowhere),
+                FlowModules.production().tokenAcquirerModule(settings.flow())));
+
+    assertInstanceOf(TokenService.class, injector.getInstance(AcquireTokenUseCase.class));
+    assertSame(injector.getInstance(TokenAcquirer.class), injector.getInstance(TokenAcquirer.class));
+    injector.getInstance(TokenCommand.class);
+  }
+}
