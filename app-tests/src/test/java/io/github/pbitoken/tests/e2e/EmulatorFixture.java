@@ -1,0 +1,59 @@
+package io.github.pbitoken.tests.e2e;
+
+import io.github.pbitoken.tests.entra.EntraEmulator;
+import io.github.pbitoken.tests.entra.SandboxDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The JVM's one emulator (MSAL4J keeps per-host state in statics) and config files pointing at
+ * it, as a user would write them for a real tenant.
+ */
+public final class EmulatorFixture {
+  private static Path caFile;
+
+  private EmulatorFixture() {}
+
+  public static EntraEmulator emulator() {
+    return EntraEmulator.shared();
+  }
+
+  /** The emulator's CA as a PEM file, written once per JVM. */
+  public static synchronized Path caFile() {
+    if (caFile == null) {
+      try {
+        Path dir = Files.createTempDirectory("pbi-token-emulator");
+        caFile = emulator().writeCaCertificatePem(dir.resolve("ca.pem"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return caFile;
+  }
+
+  /** A config for the sandbox service principal, with {@code extra} HOCON lines appended. */
+  public static String clientSecretConfig(String secret, String... extra) {
+    StringBuilder config =
+        new StringBuilder()
+            .append("pbi-token {\n")
+            .append("  authority-host = \"").append(emulator().authorityHost()).append("\"\n")
+            .append("  trust-store = \"").append(caFile()).append("\"\n")
+            .append("  tenant-id = \"").append(SandboxDirectory.TENANT_ID).append("\"\n")
+            .append("  client-id = \"").append(SandboxDirectory.CONFIDENTIAL_CLIENT_ID).append("\"\n")
+            .append("  client-secret = \"").append(secret).append("\"\n");
+    for (String line : extra) {
+      config.append("  ").append(line).append('\n');
+    }
+    return config.append("}\n").toString();
+  }
+
+  public static Path write(Path dir, String config) {
+    try {
+      return Files.writeString(Files.createTempFile(dir, "pbi-token", ".conf"), config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
