@@ -6,8 +6,14 @@ import io.github.pbitoken.core.port.out.TokenAcquirer;
 public final class MsalAdapters {
   private MsalAdapters() {}
 
-  /** A {@link TokenAcquirer} for a confidential client (service principal). */
+  /**
+   * A {@link TokenAcquirer} for a confidential client (service principal). Build it once and keep
+   * it: it holds MSAL's token cache. Building does no network I/O.
+   *
+   * @throws IllegalArgumentException if the trust bundle is missing, unreadable or holds no
+   *     certificate (the message names the file)
+   */
   public static TokenAcquirer tokenAcquirer(MsalSettings settings) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return MsalTokenAcquirer.create(settings);
   }
 }

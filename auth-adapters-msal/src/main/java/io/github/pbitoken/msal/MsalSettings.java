@@ -48,7 +48,8 @@ public record MsalSettings(
     requirePositive(readTimeout, "read timeout");
     requirePositive(acquireTimeout, "acquire timeout");
     if (maxAttempts < 1 || maxAttempts > 10) {
-      throw new IllegalArgumentException("max attempts must be between 1 and 10, was " + maxAttempts);
+      throw new IllegalArgumentException(
+          "max attempts must be between 1 and 10, was " + maxAttempts);
     }
   }
 

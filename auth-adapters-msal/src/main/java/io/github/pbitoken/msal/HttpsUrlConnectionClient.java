@@ -1,0 +1,137 @@
+package io.github.pbitoken.msal;
+
+import com.microsoft.aad.msal4j.HttpRequest;
+import com.microsoft.aad.msal4j.HttpResponse;
+import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.IHttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MSAL's HTTP seam on the JDK's {@link HttpsURLConnection}: light to load (CLI start-up time
+ * matters), with explicit connect and read timeouts (MSAL's default is to wait forever), the
+ * adapter's trust ({@link TrustBundle}), no redirects, no HTTP caching, and a cap on the size of a
+ * response body.
+ *
+ * <p>Only {@code https} URLs are accepted: nothing is ever sent in clear text. I/O failures
+ * propagate as {@link IOException}s, which MSAL wraps and {@link MsalErrorTranslator} reports as an
+ * unavailable identity provider. Logs the method, URL (no query), status and time at DEBUG; never a
+ * header or a body.
+ */
+final class HttpsUrlConnectionClient implements IHttpClient {
+  private static final Logger log = LoggerFactory.getLogger(HttpsUrlConnectionClient.class);
+
+  /** Entra ID token responses are a few KB; anything past this is cut off (and so not JSON). */
+  static final int MAX_BODY_BYTES = 1 << 20;
+
+  private final int connectTimeoutMillis;
+  private final int readTimeoutMillis;
+  private final SSLSocketFactory socketFactory;
+
+  HttpsUrlConnectionClient(
+      Duration connectTimeout, Duration readTimeout, SSLSocketFactory socketFactory) {
+    this.connectTimeoutMillis = toTimeoutMillis(connectTimeout);
+    this.readTimeoutMillis = toTimeoutMillis(readTimeout);
+    this.socketFactory = Objects.requireNonNull(socketFactory, "socketFactory must not be null");
+  }
+
+  @Override
+  public IHttpResponse send(HttpRequest request) throws IOException {
+    URL url = request.url();
+    if (!"https".equalsIgnoreCase(url.getProtocol())) {
+      throw new IOException("refusing to send a request over " + url.getProtocol() + ", not https");
+    }
+    long started = System.nanoTime();
+    HttpsURLConnection connection = (HttpsURLConnection) url.openConnection();
+    connection.setSSLSocketFactory(socketFactory);
+    connection.setConnectTimeout(connectTimeoutMillis);
+    connection.setReadTimeout(readTimeoutMillis);
+    connection.setInstanceFollowRedirects(false);
+    connection.setUseCaches(false);
+    connection.setRequestMethod(request.httpMethod().name());
+    Map<String, String> headers = request.headers();
+    if (headers != null) {
+      headers.forEach(
+          (name, value) -> {
+            if (name != null && value != null) {
+              connection.setRequestProperty(name, value);
+            }
+          });
+    }
+    String body = request.body();
+    if (body != null) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(bytes.length);
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(bytes);
+      }
+    }
+    int status = connection.getResponseCode();
+    HttpResponse response = new HttpResponse().statusCode(status);
+    response.addHeaders(headersOf(connection));
+    response.body(
+        readBody(status >= 400 ? connection.getErrorStream() : connection.getInputStream()));
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} https://{}{} answered HTTP {} in {} ms",
+          request.httpMethod(),
+          url.getAuthority(),
+          url.getPath(),
+          status,
+          Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+    return response;
+  }
+
+  private static Map<String, List<String>> headersOf(HttpURLConnection connection) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    connection
+        .getHeaderFields()
+        .forEach(
+            (name, values) -> {
+              if (name != null) { // the status line has a null name
+                headers.put(name, values);
+              }
+            });
+    return headers;
+  }
+
+  private static String readBody(InputStream stream) throws IOException {
+    if (stream == null) {
+      return "";
+    }
+    try (InputStream in = stream) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        int room = MAX_BODY_BYTES - out.size();
+        out.write(buffer, 0, Math.min(read, room));
+        if (read >= room) {
+          break; // cut off: what was read is no longer valid JSON, and is reported as such
+        }
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int toTimeoutMillis(Duration timeout) {
+    long millis = Math.max(1, timeout.toMillis());
+    return (int) Math.min(Integer.MAX_VALUE, millis);
+  }
+}

@@ -1,0 +1,299 @@
+package io.github.pbitoken.msal;
+
+import com.microsoft.aad.msal4j.ClaimsRequest;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.IHttpClient;
+import io.github.pbitoken.core.domain.AccessToken;
+import io.github.pbitoken.core.domain.AcquisitionCancelledException;
+import io.github.pbitoken.core.domain.FailureDetails;
+import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
+import io.github.pbitoken.core.domain.Scope;
+import io.github.pbitoken.core.domain.TokenAcquisitionException;
+import io.github.pbitoken.core.domain.TokenRequest;
+import io.github.pbitoken.core.port.out.TokenAcquirer;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link TokenAcquirer} for a confidential client (a service principal with a client secret), on
+ * one MSAL4J {@link ConfidentialClientApplication}, which holds MSAL's token cache.
+ *
+ * <p>What this adds to MSAL (see MSAL4J-FACTS.md for why):
+ *
+ * <ul>
+ *   <li><b>One HTTP request per fresh token</b>: instance discovery is answered locally ({@link
+ *       InstanceDiscovery}); a token in MSAL's cache costs none.
+ *   <li><b>Bounded time</b>: every MSAL future is awaited with the time left of {@code
+ *       acquireTimeout}, on a small pool of named daemon threads ({@link MsalThreads}); HTTP has
+ *       connect and read timeouts ({@link HttpsUrlConnectionClient}).
+ *   <li><b>One owner for retries</b>: MSAL's own retry is off; this class retries only an
+ *       unavailable identity provider (429, 5xx, I/O failure, timeout), at most {@code maxAttempts}
+ *       times within {@code acquireTimeout}, honouring {@code Retry-After} and otherwise backing
+ *       off exponentially with jitter ({@link Backoff}). When {@code Retry-After} would pass the
+ *       deadline it stops at once and the failure carries it.
+ *   <li><b>Guarded responses, validated results</b>: {@link TokenEndpointGuard} keeps the responses
+ *       that hang or crash MSAL away from it; {@link MsalResultMapper} rejects a missing or expired
+ *       token.
+ *   <li><b>Translated errors</b>: {@link MsalErrorTranslator}; no MSAL type escapes.
+ * </ul>
+ */
+final class MsalTokenAcquirer implements TokenAcquirer {
+  private static final Logger log = LoggerFactory.getLogger(MsalTokenAcquirer.class);
+
+  /** The credential kinds this adapter maps to MSAL (see {@link #msalCredential}). */
+  static final Set<Class<? extends ClientCredential>> SUPPORTED_CREDENTIALS =
+      Set.of(ClientSecretCredential.class);
+
+  private final MsalSettings settings;
+  private final ConfidentialClientApplication app;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final Backoff backoff;
+  private final MsalErrorTranslator translator;
+
+  MsalTokenAcquirer(
+      MsalSettings settings,
+      ConfidentialClientApplication app,
+      Sleeper sleeper,
+      Clock clock,
+      Backoff backoff) {
+    this.settings = Objects.requireNonNull(settings, "settings must not be null");
+    this.app = Objects.requireNonNull(app, "app must not be null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.backoff = Objects.requireNonNull(backoff, "backoff must not be null");
+    this.translator = new MsalErrorTranslator(clock);
+  }
+
+  /** The production adapter: HTTPS on {@link HttpsUrlConnectionClient}, real waiting. */
+  static MsalTokenAcquirer create(MsalSettings settings) {
+    IHttpClient transport =
+        new HttpsUrlConnectionClient(
+            settings.connectTimeout(),
+            settings.readTimeout(),
+            TrustBundle.socketFactory(settings.extraTrust()));
+    return create(settings, transport, Sleeper.SYSTEM, Clock.systemUTC());
+  }
+
+  /** The adapter on a given HTTP seam and sleeper: what tests use. */
+  static MsalTokenAcquirer create(
+      MsalSettings settings, IHttpClient transport, Sleeper sleeper, Clock clock) {
+    return new MsalTokenAcquirer(
+        settings,
+        confidentialClient(settings, transport, MsalThreads.newExecutor()),
+        sleeper,
+        clock,
+        Backoff.DEFAULT);
+  }
+
+  /** The MSAL application: one per adapter, as it holds the token cache. */
+  static ConfidentialClientApplication confidentialClient(
+      MsalSettings settings, IHttpClient transport, ExecutorService executor) {
+    try {
+      return ConfidentialClientApplication.builder(
+              settings.clientId().value(), msalCredential(settings.credential()))
+          .authority(settings.authority().toString())
+          .aadInstanceDiscoveryResponse(
+              InstanceDiscovery.responseFor(settings.authorityHost(), settings.tenant()))
+          .httpClient(new TokenEndpointGuard(transport))
+          .executorService(executor)
+          .disableInternalRetries()
+          .logPii(false)
+          .build();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(
+          "authority " + settings.authority() + " is not a valid URL", e);
+    }
+  }
+
+  private static IClientCredential msalCredential(ClientCredential credential) {
+    if (credential instanceof ClientSecretCredential secret) {
+      return ClientCredentialFactory.createFromSecret(secret.secret().reveal());
+    }
+    throw new IllegalArgumentException(
+        "unsupported client credential " + credential.getClass().getSimpleName());
+  }
+
+  @Override
+  public AccessToken acquire(TokenRequest request) throws TokenAcquisitionException {
+    Objects.requireNonNull(request, "request must not be null");
+    if (request.account() != null) {
+      throw new IllegalArgumentException(
+          "a service principal's token acts for no user; the request must not name an account");
+    }
+    MsalErrorTranslator.Target target =
+        new MsalErrorTranslator.Target(
+            settings.authorityHost(),
+            settings.clientId(),
+            request.tenant(),
+            settings.acquireTimeout());
+    ClientCredentialParameters parameters = parameters(request);
+    long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(parameters, request, target, deadline, attempt);
+      } catch (IdentityProviderUnavailableException failure) {
+        Duration wait = waitBeforeRetry(failure, attempt, deadline);
+        if (wait == null) {
+          throw failure;
+        }
+        log.debug(
+            "attempt {}/{} at {} failed ({}); retrying in {} ms",
+            attempt,
+            settings.maxAttempts(),
+            target.host(),
+            failure.getMessage(),
+            wait.toMillis());
+        sleep(wait, target);
+      }
+    }
+  }
+
+  private AccessToken attempt(
+      ClientCredentialParameters parameters,
+      TokenRequest request,
+      MsalErrorTranslator.Target target,
+      long deadline,
+      int attempt)
+      throws TokenAcquisitionException {
+    long remaining = deadline - System.nanoTime();
+    if (remaining <= 0) {
+      throw translator.timedOut(target, new TimeoutException("acquire timeout reached"));
+    }
+    log.debug(
+        "requesting a token for app {} in tenant {} from {} (attempt {}/{}, forceRefresh {})",
+        target.clientId(),
+        target.tenant(),
+        target.host(),
+        attempt,
+        settings.maxAttempts(),
+        request.forceRefresh());
+    CompletableFuture<IAuthenticationResult> future;
+    try {
+      future = app.acquireToken(parameters);
+    } catch (RuntimeException failure) {
+      throw translated(failure, target);
+    }
+    IAuthenticationResult result;
+    try {
+      result = future.get(remaining, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException timeout) {
+      future.cancel(true);
+      throw translated(timeout, target);
+    } catch (InterruptedException interrupted) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new AcquisitionCancelledException(
+          "interrupted while waiting for a token from " + target.host(),
+          FailureDetails.NONE,
+          interrupted);
+    } catch (ExecutionException | CancellationException failure) {
+      throw translated(failure, target);
+    }
+    AccessToken token = MsalResultMapper.toAccessToken(result, request, target, clock.instant());
+    log.debug(
+        "token for app {} in tenant {} from {}: source {}, expires {}",
+        target.clientId(),
+        target.tenant(),
+        target.host(),
+        token.source(),
+        token.expiresOn());
+    return token;
+  }
+
+  private TokenAcquisitionException translated(
+      Throwable failure, MsalErrorTranslator.Target target) {
+    TokenAcquisitionException translated = translator.translate(failure, target);
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "token request to {} failed: {} (AADSTS {}, correlation id {})",
+          target.host(),
+          translated.getClass().getSimpleName(),
+          translated.details().aadstsCodes(),
+          translated.details().correlation().orElse("none"));
+    }
+    return translated;
+  }
+
+  /** How long to wait before the next attempt, or {@code null} to give up now. */
+  private Duration waitBeforeRetry(
+      IdentityProviderUnavailableException failure, int attempt, long deadline) {
+    if (attempt >= settings.maxAttempts()) {
+      return null;
+    }
+    if (failure.details().aadstsCodes().stream().anyMatch(EntraErrorCatalog::isNonRetryable)) {
+      return null;
+    }
+    Duration wait = failure.retryAfter().orElseGet(() -> backoff.delayBefore(attempt));
+    long remaining = deadline - System.nanoTime();
+    return wait.toNanos() < remaining ? wait : null;
+  }
+
+  private void sleep(Duration wait, MsalErrorTranslator.Target target)
+      throws AcquisitionCancelledException {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new AcquisitionCancelledException(
+          "interrupted while waiting to retry the token request to " + target.host(),
+          FailureDetails.NONE,
+          interrupted);
+    }
+  }
+
+  private ClientCredentialParameters parameters(TokenRequest request) {
+    Set<String> scopes =
+        request.scopes().stream().map(Scope::toString).collect(Collectors.toUnmodifiableSet());
+    ClientCredentialParameters.ClientCredentialParametersBuilder builder =
+        ClientCredentialParameters.builder(scopes);
+    if (request.forceRefresh() || request.claimsChallenge() != null) {
+      builder.skipCache(true);
+    }
+    if (request.claimsChallenge() != null) {
+      builder.claims(claimsRequest(request.claimsChallenge()));
+    }
+    if (!request.tenant().equals(settings.tenant())) {
+      builder.tenant(request.tenant().value());
+    }
+    return builder.build();
+  }
+
+  /** A claims challenge as a resource sends it (base64 in {@code WWW-Authenticate}) or as JSON. */
+  static ClaimsRequest claimsRequest(String challenge) {
+    String json = challenge.trim();
+    if (!json.startsWith("{")) {
+      try {
+        json = new String(Base64.getDecoder().decode(json), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException notBase64) {
+        throw new IllegalArgumentException(
+            "claims challenge must be JSON or base64-encoded JSON", notBase64);
+      }
+    }
+    try {
+      return ClaimsRequest.formatAsClaimsRequest(json);
+    } catch (RuntimeException malformed) {
+      throw new IllegalArgumentException(
+          "claims challenge must be a JSON object such as"
+              + " {\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"...\"}}}");
+    }
+  }
+}
