@@ -23,7 +23,7 @@ public final class Main {
   private static void configureLogLevel(String[] args) {
     boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
     if (verbose) {
-      System.setProperty("pbi-token.log.level", "DEBUG");
+      System.setProperty("pbitoken.log.level", "DEBUG");
     }
   }
 }

@@ -76,7 +76,8 @@ final class HttpsUrlConnectionClient implements IHttpClient {
     if (body != null) {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(bytes.length);
+      // No streaming mode: with it, the JDK hides the body of a 401 (HttpRetryException), and
+      // Entra ID explains a rejected client secret in exactly that body.
       try (OutputStream out = connection.getOutputStream()) {
         out.write(bytes);
       }

@@ -37,11 +37,11 @@ public final class FailureReport {
     }
   }
 
-  /** {@code <message> (AADSTS..). Fix: <hint> [correlation id <id>]}, all on one line. */
+  /** {@code <message> (AADSTS..). <Fix hint> [correlation id <id>]}, all on one line. */
   static String describe(TokenAcquisitionException failure) {
     FailureDetails details = failure.details();
     StringBuilder line = new StringBuilder(firstLine(failure.getMessage()));
-    details.hint().ifPresent(hint -> line.append(". Fix: ").append(hint));
+    details.hint().ifPresent(hint -> line.append(". ").append(capitalised(hint)));
     details.correlation().ifPresent(id -> line.append(" [correlation id ").append(id).append(']'));
     return line.toString();
   }
@@ -72,6 +72,10 @@ public final class FailureReport {
     for (String problem : invalid.problems()) {
       console.message("  " + problem);
     }
+  }
+
+  private static String capitalised(String hint) {
+    return hint.isEmpty() ? hint : Character.toUpperCase(hint.charAt(0)) + hint.substring(1);
   }
 
   private static String firstLine(String text) {

@@ -24,18 +24,27 @@ final class ConfigLayers {
       Path configFile,
       Map<String, String> env,
       List<SettingOverride> overrides,
-      List<String> problems) {
+      List<String> problems)
+      throws InvalidSettingsException {
     Config layered =
         options(overrides)
             .withFallback(environment(env, problems))
             .withFallback(file(configFile))
-            .withFallback(ConfigFactory.defaultReference());
+            .withFallback(reference());
     try {
       return layered.resolve();
     } catch (ConfigException e) {
       problems.add(Origins.withoutOriginPrefix(e) + " (" + Origins.describe(e.origin()) + ")");
-      return ConfigFactory.defaultReference();
+      return reference();
     }
+  }
+
+  /**
+   * Every {@code reference.conf} on the class path, without the system-property overlay of {@code
+   * ConfigFactory.defaultReference()}: JVM properties are not a configuration layer here.
+   */
+  static Config reference() {
+    return ConfigFactory.parseResources(ConfigLayers.class.getClassLoader(), "reference.conf");
   }
 
   /** The config file named by {@code --config}, else by {@code -Dconfig.file}, else none. */

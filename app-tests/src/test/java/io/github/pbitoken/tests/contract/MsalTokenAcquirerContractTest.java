@@ -67,7 +67,9 @@ class MsalTokenAcquirerContractTest extends TokenAcquirerContract {
 
   @Override
   protected Set<String> configuredSecrets() {
-    return Set.of(secret, SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET);
+    return java.util.stream.Stream.of(
+            secret, SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET, WRONG_SECRET)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static TenantId tenant() {

@@ -61,7 +61,8 @@ class ChildProcessEndToEndTest {
   private record Result(int exitCode, String stdout, String stderr) {}
 
   private Result runJar(String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("pbi-token.jar", "../app-console/target/pbi-token-all.jar"));
+    Path jar =
+        Path.of(System.getProperty("pbitoken.jar", "../app-console/target/pbi-token-all.jar"));
     assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify builds it): " + jar);
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -75,7 +76,10 @@ class ChildProcessEndToEndTest {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    builder.environment().keySet().removeIf(name -> name.startsWith("PBI_TOKEN_") || name.startsWith("AZURE_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("PBI_TOKEN_") || name.startsWith("AZURE_"));
     Process process = builder.start();
     try {
       assertTrue(process.waitFor(60, TimeUnit.SECONDS), "pbi-token did not finish in 60 s");

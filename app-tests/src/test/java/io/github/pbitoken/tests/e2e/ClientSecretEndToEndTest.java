@@ -83,7 +83,7 @@ class ClientSecretEndToEndTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "tenant-id = \"00000000-0000-0000-0000-0000000000ff\" | AADSTS90002 | check the tenant",
+        "tenant-id = \"00000000-0000-0000-0000-0000000000ff\" | AADSTS90002 | tenant id",
         "client-id = \"00000000-0000-0000-0000-0000000000ff\" | AADSTS700016 | client id",
       })
   void identityProviderRejectionsGiveOneLineAndExit77(
@@ -151,12 +151,15 @@ class ClientSecretEndToEndTest {
     Path config =
         write(
             dir,
-            clientSecretConfig(SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET, "cloud = mars", "scopes = []"));
+            clientSecretConfig(
+                SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET, "cloud = mars", "scopes = []"));
 
     ConsoleRun run = ConsoleRun.of(Main::run, Map.of(), "--config", config.toString());
 
     assertEquals(78, run.exitCode(), run::toString);
-    assertTrue(run.stderr().contains("pbi-token.cloud (" + config + ":8): cloud must be one of"), run::toString);
+    assertTrue(
+        run.stderr().contains("pbi-token.cloud (" + config + ":7): cloud must be one of"),
+        run::toString);
     assertEquals(0, emulator().requestCount());
   }
 

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The JVM's one emulator (MSAL4J keeps per-host state in statics) and config files pointing at
- * it, as a user would write them for a real tenant.
+ * The JVM's one emulator (MSAL4J keeps per-host state in statics) and config files pointing at it,
+ * as a user would write them for a real tenant.
  */
 public final class EmulatorFixture {
   private static Path caFile;
@@ -38,11 +38,21 @@ public final class EmulatorFixture {
     StringBuilder config =
         new StringBuilder()
             .append("pbi-token {\n")
-            .append("  authority-host = \"").append(emulator().authorityHost()).append("\"\n")
-            .append("  trust-store = \"").append(caFile()).append("\"\n")
-            .append("  tenant-id = \"").append(SandboxDirectory.TENANT_ID).append("\"\n")
-            .append("  client-id = \"").append(SandboxDirectory.CONFIDENTIAL_CLIENT_ID).append("\"\n")
-            .append("  client-secret = \"").append(secret).append("\"\n");
+            .append("  authority-host = \"")
+            .append(emulator().authorityHost())
+            .append("\"\n")
+            .append("  trust-store = \"")
+            .append(caFile())
+            .append("\"\n")
+            .append("  tenant-id = \"")
+            .append(SandboxDirectory.TENANT_ID)
+            .append("\"\n")
+            .append("  client-id = \"")
+            .append(SandboxDirectory.CONFIDENTIAL_CLIENT_ID)
+            .append("\"\n")
+            .append("  client-secret = \"")
+            .append(secret)
+            .append("\"\n");
     for (String line : extra) {
       config.append("  ").append(line).append('\n');
     }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A service embedding pbi-token asks for a token on every call: after the first, no request
- * reaches Entra ID, neither through the core's memory cache nor through MSAL's own cache.
+ * A service embedding pbi-token asks for a token on every call: after the first, no request reaches
+ * Entra ID, neither through the core's memory cache nor through MSAL's own cache.
  */
 class SameProcessCachingTest {
   @TempDir Path dir;
@@ -78,8 +78,6 @@ class SameProcessCachingTest {
   }
 
   private io.github.pbitoken.core.domain.TokenRequest request() {
-    return injector
-        .getInstance(io.github.pbitoken.console.cli.CliSettings.class)
-        .request();
+    return injector.getInstance(io.github.pbitoken.console.cli.CliSettings.class).request();
   }
 }

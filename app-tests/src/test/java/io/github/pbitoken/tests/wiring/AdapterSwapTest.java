@@ -62,8 +62,13 @@ class AdapterSwapTest {
         () -> assertEquals(0, run.exitCode()),
         () -> assertTrue(json.get("accessToken").asText().startsWith("fake-access-token-")),
         () -> assertEquals("Bearer", json.get("tokenType").asText()),
-        () -> assertTrue(json.get("expiresOn").asText().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}")),
-        () -> assertTrue(json.get("expires_on").asLong() > System.currentTimeMillis() / 1000 + 3000),
+        () ->
+            assertTrue(
+                json.get("expiresOn")
+                    .asText()
+                    .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}")),
+        () ->
+            assertTrue(json.get("expires_on").asLong() > System.currentTimeMillis() / 1000 + 3000),
         () -> assertEquals("00000000-0000-0000-0000-0000000000a1", json.get("tenant").asText()),
         () ->
             assertEquals(
@@ -85,7 +90,8 @@ class AdapterSwapTest {
     ConsoleRun run = run("--output", "env");
 
     List<String> lines = run.stdout().lines().toList();
-    assertTrue(lines.get(0).startsWith("export POWERBI_ACCESS_TOKEN='fake-access-token-"), run::toString);
+    assertTrue(
+        lines.get(0).startsWith("export POWERBI_ACCESS_TOKEN='fake-access-token-"), run::toString);
     assertTrue(lines.get(1).matches("export POWERBI_ACCESS_TOKEN_EXPIRES_ON=\\d+"), run::toString);
   }
 
@@ -94,14 +100,15 @@ class AdapterSwapTest {
     fake.thenFail(
         new CredentialsRejectedException(
             "the identity provider rejected the client secret (AADSTS7000215)",
-            new FailureDetails("invalid_client", List.of(7000215), "corr-42", "use the secret's Value")));
+            new FailureDetails(
+                "invalid_client", List.of(7000215), "corr-42", "use the secret's Value")));
 
     ConsoleRun run = run("-o", "token");
 
     assertEquals(77, run.exitCode(), run::toString);
     assertEquals("", run.stdout());
     assertEquals(
-        "pbi-token: the identity provider rejected the client secret (AADSTS7000215). Fix: use the"
+        "pbi-token: the identity provider rejected the client secret (AADSTS7000215). Use the"
             + " secret's Value [correlation id corr-42]",
         run.stderrLine());
   }
@@ -143,7 +150,11 @@ class AdapterSwapTest {
     ConsoleRun run = run("--output", "yaml");
 
     assertEquals(78, run.exitCode());
-    assertTrue(run.stderr().contains("pbi-token.output (option --output): output must be one of none, token, json, header, env"), run::toString);
+    assertTrue(
+        run.stderr()
+            .contains(
+                "pbi-token.output (option --output): output must be one of none, token, json, header, env"),
+        run::toString);
   }
 
   @Test
@@ -185,7 +196,9 @@ class AdapterSwapTest {
     assertEquals(0, run.exitCode(), run::toString);
     assertFalse(run.stdout().contains("canary-secret-in-env-3b9a"), run::toString);
     assertTrue(run.stdout().contains("pbi-token.client-secret"), run::toString);
-    assertTrue(run.stdout().contains("****   # environment variable PBI_TOKEN_CLIENT_SECRET"), run::toString);
+    assertTrue(
+        run.stdout().contains("****   # environment variable PBI_TOKEN_CLIENT_SECRET"),
+        run::toString);
     assertTrue(run.stdout().contains("\"china\"   # option --cloud"), run::toString);
   }
 

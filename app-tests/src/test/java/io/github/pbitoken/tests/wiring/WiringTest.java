@@ -17,8 +17,8 @@ import io.github.pbitoken.console.wiring.StrictBindingsModule;
 import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import io.github.pbitoken.core.service.TokenService;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +54,8 @@ class WiringTest {
                 FlowModules.production().tokenAcquirerModule(settings.flow())));
 
     assertInstanceOf(TokenService.class, injector.getInstance(AcquireTokenUseCase.class));
-    assertSame(injector.getInstance(TokenAcquirer.class), injector.getInstance(TokenAcquirer.class));
+    assertSame(
+        injector.getInstance(TokenAcquirer.class), injector.getInstance(TokenAcquirer.class));
     injector.getInstance(TokenCommand.class);
   }
 }

@@ -72,7 +72,7 @@ public final class FakeTokenAcquirer implements TokenAcquirer {
     if (next instanceof AccessToken token) {
       return token;
     }
-    return TestTokens.aTokenValidFor(clock.instant(), lifetime);
+    return TestTokens.aTokenFor(request, clock.instant(), lifetime);
   }
 
   private void awaitRelease() {

@@ -42,6 +42,18 @@ public final class TestTokens {
         TokenSource.IDENTITY_PROVIDER);
   }
 
+  /** A token answering {@code request}: its scopes, tenant and account. */
+  public static AccessToken aTokenFor(TokenRequest request, Instant now, Duration lifetime) {
+    return new AccessToken(
+        Secret.of("fake-access-token-" + SERIAL.incrementAndGet()),
+        now.plus(lifetime),
+        null,
+        request.scopes(),
+        request.tenant(),
+        request.account(),
+        TokenSource.IDENTITY_PROVIDER);
+  }
+
   public static AccessToken aValidToken(Instant now) {
     return aTokenValidFor(now, Duration.ofHours(1));
   }
