@@ -25,7 +25,9 @@ public final class Sandbox {
   public static void main(String[] args) throws IOException {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    Path dir = Files.createDirectories(Path.of("target", "sandbox").toAbsolutePath());
+    Path dir =
+        Files.createDirectories(
+            Path.of(System.getProperty("sandbox.dir", "target/sandbox")).toAbsolutePath());
     int exitCode;
     try (EntraEmulator emulator = EntraEmulator.start(0)) {
       Path ca = emulator.writeCaCertificatePem(dir.resolve("entra-emulator-ca.pem"));
