@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import io.github.pbitoken.console.cli.ConsoleOutput;
 import io.github.pbitoken.console.cli.EffectiveSetting;
 import io.github.pbitoken.console.cli.ExitCode;
+import io.github.pbitoken.console.cli.InspectAction;
 import io.github.pbitoken.console.cli.Invocation;
 import io.github.pbitoken.console.cli.Launcher;
 import io.github.pbitoken.console.cli.PbiTokenCommand;
@@ -18,7 +19,13 @@ import io.github.pbitoken.console.config.SettingsLoader;
 import io.github.pbitoken.console.wiring.AppModule;
 import io.github.pbitoken.console.wiring.FlowModules;
 import io.github.pbitoken.console.wiring.StrictBindingsModule;
+import io.github.pbitoken.core.domain.AccessToken;
+import io.github.pbitoken.core.domain.Cloud;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +36,19 @@ import java.util.Map;
  * {@link FlowModules}.
  */
 public final class Application {
-  private final FlowModules flowModules;
+  private static final int JWT_MAX_INPUT = 64 * 1024;
 
-  public Application(FlowModules flowModules) {
+  private final FlowModules flowModules;
+  private final InputStream stdin;
+
+  public Application(FlowModules flowModules, InputStream stdin) {
     this.flowModules = flowModules;
+    this.stdin = stdin;
+  }
+
+  /** An application whose standard input is empty. */
+  public Application(FlowModules flowModules) {
+    this(flowModules, InputStream.nullInputStream());
   }
 
   /** Runs pbi-token and returns the exit code; never calls {@code System.exit}. */
@@ -54,12 +70,35 @@ public final class Application {
     public ExitCode token(Invocation invocation) throws Exception {
       AppSettings settings =
           SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
-      Injector injector =
-          Guice.createInjector(
-              Stage.PRODUCTION,
-              new StrictBindingsModule(),
-              new AppModule(settings, console, flowModules.tokenAcquirerModule(settings.flow())));
-      return injector.getInstance(TokenCommand.class).run(invocation.forceRefresh());
+      return injector(settings).getInstance(TokenCommand.class).run(invocation.forceRefresh());
+    }
+
+    @Override
+    public ExitCode inspect(Invocation invocation, String token, boolean json) throws Exception {
+      InspectAction inspect = new InspectAction(console, Clock.systemDefaultZone());
+      if (token != null) {
+        Cloud cloud =
+            invocation.cloud() == null ? Cloud.PUBLIC : Cloud.fromConfigName(invocation.cloud());
+        return inspect.run("-".equals(token) ? readToken() : token, cloud, json);
+      }
+      AppSettings settings =
+          SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
+      AccessToken fresh =
+          injector(settings).getInstance(TokenCommand.class).acquire(invocation.forceRefresh());
+      return inspect.run(fresh.value().reveal(), settings.msal().cloud(), json);
+    }
+
+    private Injector injector(AppSettings settings) {
+      return Guice.createInjector(
+          Stage.PRODUCTION,
+          new StrictBindingsModule(),
+          new AppModule(settings, console, flowModules.tokenAcquirerModule(settings.flow())));
+    }
+
+    /** At most one token's worth of stdin, so garbage cannot exhaust memory. */
+    private String readToken() throws IOException {
+      byte[] bytes = stdin.readNBytes(JWT_MAX_INPUT + 1);
+      return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class Main {
   /** Runs pbi-token with the real adapters; returns the exit code. */
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     configureLogLevel(args);
-    return new Application(FlowModules.production()).run(args, env, out, err);
+    return new Application(FlowModules.production(), System.in).run(args, env, out, err);
   }
 
   /** Logback reads this property when it starts, so it must be set before the first log call. */

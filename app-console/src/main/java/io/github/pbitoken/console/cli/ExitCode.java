@@ -41,6 +41,9 @@ public enum ExitCode {
     if (failure instanceof InvalidSettingsException) {
       return CONFIG;
     }
+    if (failure instanceof InspectAction.InvalidTokenException) {
+      return DATA_ERROR;
+    }
     if (failure instanceof ParameterException) {
       return USAGE;
     }

@@ -8,6 +8,12 @@ public interface Launcher {
   /** Gets a token as configured and prints it as asked. */
   ExitCode token(Invocation invocation) throws Exception;
 
+  /**
+   * Decodes and checks a token: {@code token} itself, {@code "-"} for stdin, or {@code null} for a
+   * freshly acquired one.
+   */
+  ExitCode inspect(Invocation invocation, String token, boolean json) throws Exception;
+
   /** Prints the effective configuration, secrets masked. */
   ExitCode showConfig(Invocation invocation) throws Exception;
 }

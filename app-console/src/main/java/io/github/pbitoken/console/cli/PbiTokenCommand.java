@@ -75,6 +75,45 @@ public final class PbiTokenCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code pbi-token inspect}: what a token says, checked against the walkthrough's needs. */
+  @Command(
+      name = "inspect",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Decodes a token (signature NOT verified) and checks it for pushing data to Power BI:",
+        "audience of the configured cloud, Dataset.ReadWrite.All for a user, not expired.",
+        "Exit 0 when every check passes, 65 otherwise."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pbi-token inspect --config app.conf          inspect a freshly acquired token",
+        "  pbi-token -o token -c app.conf | pbi-token inspect -",
+        "  pbi-token inspect \"$TOKEN\" --cloud usgov --json"
+      })
+  static final class InspectCommand implements Callable<Integer> {
+    @Mixin SettingsOptions settings;
+
+    @picocli.CommandLine.Parameters(
+        arity = "0..1",
+        paramLabel = "TOKEN",
+        description = "The token, or - to read it from stdin; none: get one as configured.")
+    String token;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    private final Launcher launcher;
+
+    InspectCommand(Launcher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return launcher.inspect(settings.toInvocation(false, null), token, json).code();
+    }
+  }
+
   /**
    * The whole command line, wired to {@code launcher} and {@code console}: one line for usage
    * errors (exit 64), failures reported by {@link FailureReport} with {@link ExitCode#of}.
@@ -82,6 +121,7 @@ public final class PbiTokenCommand implements Callable<Integer> {
   public static CommandLine commandLine(Launcher launcher, ConsoleOutput console) {
     CommandLine commandLine = new CommandLine(new PbiTokenCommand(launcher));
     commandLine.addSubcommand(new ConfigCommand(launcher));
+    commandLine.addSubcommand(new InspectCommand(launcher));
     commandLine.setOut(new java.io.PrintWriter(console.stdout(), true));
     commandLine.setErr(new java.io.PrintWriter(console.stderr(), true));
     Map<String, String> exitCodes = new LinkedHashMap<>();

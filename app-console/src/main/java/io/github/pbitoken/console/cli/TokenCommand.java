@@ -30,6 +30,17 @@ public final class TokenCommand {
   }
 
   public ExitCode run(boolean forceRefresh) throws TokenAcquisitionException {
+    AccessToken token = acquire(forceRefresh);
+    if (settings.output() == OutputFormat.NONE) {
+      console.message(summary(token));
+    } else {
+      console.result(new TokenFormatter(clock.getZone()).format(token, settings.output()));
+    }
+    return ExitCode.OK;
+  }
+
+  /** Gets the configured token without printing it. */
+  public AccessToken acquire(boolean forceRefresh) throws TokenAcquisitionException {
     TokenRequest request =
         forceRefresh ? settings.request().withForceRefresh() : settings.request();
     AccessToken token = acquireToken.acquire(request);
@@ -39,12 +50,7 @@ public final class TokenCommand {
         token.tenant(),
         token.source(),
         token.expiresOn());
-    if (settings.output() == OutputFormat.NONE) {
-      console.message(summary(token));
-    } else {
-      console.result(new TokenFormatter(clock.getZone()).format(token, settings.output()));
-    }
-    return ExitCode.OK;
+    return token;
   }
 
   private String summary(AccessToken token) {

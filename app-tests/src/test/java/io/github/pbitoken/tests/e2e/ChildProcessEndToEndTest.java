@@ -58,6 +58,23 @@ class ChildProcessEndToEndTest {
     assertFalse(rejected.stderr().contains("\tat "), "no stack trace without --verbose");
   }
 
+  @Test
+  void atTheMostVerboseLevelNoSecretOrTokenReachesStderr() throws Exception {
+    Path config = write(dir, clientSecretConfig(SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET));
+
+    Result result = runJar("--config", config.toString(), "--output", "token", "--verbose");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    String token = result.stdout().strip();
+    assertTrue(result.stderr().contains("DEBUG"), "verbose mode logs diagnostics: " + result);
+    assertFalse(
+        result.stderr().contains(SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET), "secret leaked");
+    assertFalse(result.stderr().contains(token), "token leaked to stderr");
+    assertFalse(
+        result.stderr().contains(token.substring(0, token.lastIndexOf('.'))), "token body leaked");
+    assertEquals(1, result.stdout().lines().count(), "stdout holds the token only");
+  }
+
   private record Result(int exitCode, String stdout, String stderr) {}
 
   private Result runJar(String... args) throws IOException, InterruptedException {
