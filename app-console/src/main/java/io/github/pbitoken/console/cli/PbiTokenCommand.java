@@ -122,6 +122,9 @@ public final class PbiTokenCommand implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new PbiTokenCommand(launcher));
     commandLine.addSubcommand(new ConfigCommand(launcher));
     commandLine.addSubcommand(new InspectCommand(launcher));
+    CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().usageMessage().hidden(true);
+    commandLine.addSubcommand("generate-completion", completion);
     commandLine.setOut(new java.io.PrintWriter(console.stdout(), true));
     commandLine.setErr(new java.io.PrintWriter(console.stderr(), true));
     Map<String, String> exitCodes = new LinkedHashMap<>();

@@ -1,0 +1,10 @@
+@echo off
+rem pbi-token launcher (Windows). Finds the jar next to this script or in ..\lib.
+setlocal
+set "HERE=%~dp0"
+set "JAR=%HERE%pbi-token-all.jar"
+if not exist "%JAR%" set "JAR=%HERE%..\lib\pbi-token-all.jar"
+set "JAVA_EXE=java"
+if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java"
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %PBI_TOKEN_JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%
