@@ -43,7 +43,8 @@ public record MsalSettings(
     Objects.requireNonNull(tenant, "tenant must not be null");
     Objects.requireNonNull(clientId, "client id must not be null");
     Objects.requireNonNull(credential, "credential must not be null");
-    authorityHost = authorityHost == null ? cloud.authorityHost() : normaliseHost(authorityHost);
+    authorityHost =
+        authorityHost == null ? cloud.authorityHost() : normaliseAuthorityHost(authorityHost);
     requirePositive(connectTimeout, "connect timeout");
     requirePositive(readTimeout, "read timeout");
     requirePositive(acquireTimeout, "acquire timeout");
@@ -63,7 +64,12 @@ public record MsalSettings(
     return Optional.ofNullable(trustBundle);
   }
 
-  private static String normaliseHost(String host) {
+  /**
+   * {@code host} or {@code host:port}, from what a user may write ({@code https://host/} too).
+   *
+   * @throws IllegalArgumentException for anything with a path or another scheme
+   */
+  public static String normaliseAuthorityHost(String host) {
     String trimmed = host.trim();
     if (trimmed.startsWith("https://")) {
       trimmed = trimmed.substring("https://".length());

@@ -96,7 +96,27 @@ public final class SettingsLoader {
         cloud == null || flow == null || scopeNames == null
             ? null
             : scopes(read, cloud, flow, scopeNames);
+    if (tenant != null && flow != null && flow.isAppOnly() && !tenant.isSpecificTenant()) {
+      read.problem(
+          TENANT_ID,
+          "the app-only flow "
+              + flow.configName()
+              + " needs the tenant's id or domain, not '"
+              + tenant
+              + "' (Entra ID answers AADSTS50059)");
+    }
     TokenRequest request = tenant == null || scopes == null ? null : request(read, tenant, scopes);
+    if (refreshBefore != null
+        && minRemaining != null
+        && minRemaining.compareTo(refreshBefore) > 0) {
+      read.problem(
+          TOKEN_MIN_REMAINING_LIFETIME,
+          "must not exceed "
+              + TOKEN_REFRESH_BEFORE.path()
+              + " ("
+              + refreshBefore
+              + "), or tokens would expire from use before they are refreshed");
+    }
 
     if (!problems.isEmpty()) {
       boolean nothingConfigured =
@@ -174,15 +194,22 @@ public final class SettingsLoader {
 
   private static String authorityHost(Config config, String path) {
     String host = config.getString(path).trim();
+    if (host.isEmpty()) {
+      return null;
+    }
     if (host.startsWith("http://")) {
       throw new IllegalArgumentException(
           "authority host must use https (Entra ID only speaks HTTPS), was '" + host + "'");
     }
-    return host;
+    return MsalSettings.normaliseAuthorityHost(host);
   }
 
   private static Path readableFile(Config config, String path) {
-    Path file = Path.of(string().parse(config, path));
+    String name = string().parse(config, path);
+    if (name.isEmpty()) {
+      return null;
+    }
+    Path file = Path.of(name);
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new IllegalArgumentException("no readable file at '" + file + "'");
     }

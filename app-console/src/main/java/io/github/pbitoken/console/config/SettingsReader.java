@@ -31,9 +31,12 @@ final class SettingsReader {
         && !config.getValue(key.path()).unwrapped().toString().isBlank();
   }
 
-  /** The value, or {@code null} when unset or invalid (then a problem was recorded). */
+  /**
+   * The value, or {@code null} when absent or invalid (then a problem was recorded). A blank value
+   * is handed to the parser: only the parser knows whether blank means "none" or is wrong.
+   */
   <T> T optional(SettingKey key, Parser<T> parser) {
-    if (!isSet(key)) {
+    if (!config.hasPath(key.path())) {
       return null;
     }
     try {
