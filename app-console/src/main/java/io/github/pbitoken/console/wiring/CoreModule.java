@@ -3,8 +3,10 @@ package io.github.pbitoken.console.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.github.pbitoken.console.cli.RefreshFailureLog;
 import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
+import io.github.pbitoken.core.port.out.TokenEvents;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.core.service.TokenService;
 import java.time.Clock;
@@ -12,8 +14,8 @@ import java.time.Clock;
 /**
  * The core use cases on top of whichever {@link TokenAcquirer} the flow module provides.
  *
- * <p>Provides: {@link Clock}, {@link AcquireTokenUseCase}. Requires: {@link TokenAcquirer}, {@link
- * TokenPolicy}.
+ * <p>Provides: {@link Clock}, {@link TokenEvents} (failed refreshes logged at WARN), {@link
+ * AcquireTokenUseCase}. Requires: {@link TokenAcquirer}, {@link TokenPolicy}.
  */
 public final class CoreModule extends AbstractModule {
   @Provides
@@ -24,7 +26,14 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  AcquireTokenUseCase acquireToken(TokenAcquirer tokenAcquirer, Clock clock, TokenPolicy policy) {
-    return new TokenService(tokenAcquirer, clock, policy);
+  TokenEvents tokenEvents() {
+    return new RefreshFailureLog();
+  }
+
+  @Provides
+  @Singleton
+  AcquireTokenUseCase acquireToken(
+      TokenAcquirer tokenAcquirer, Clock clock, TokenPolicy policy, TokenEvents events) {
+    return new TokenService(tokenAcquirer, clock, policy, events);
   }
 }

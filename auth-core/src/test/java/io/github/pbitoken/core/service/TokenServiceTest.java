@@ -190,54 +190,56 @@ class TokenServiceTest {
   }
 
   @Test
-  void manyConcurrentCallersOnAColdCacheCauseOneAcquisition() throws Exception {
-    int callers = 64;
+  void givenAColdCache_whenManyThreadsAskAtOnce_thenOneAcquisitionServesThemAll() throws Exception {
+    int callers = 200;
     CountDownLatch inFlight = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     acquirer.holdCallsAt(inFlight, release);
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
-      CountDownLatch allStarted = new CountDownLatch(callers);
       List<Future<AccessToken>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  allStarted.countDown();
-                  return service.acquire(request);
-                }));
+        results.add(pool.submit(() -> service.acquire(request)));
       }
       assertTrue(inFlight.await(10, TimeUnit.SECONDS), "one call reached the acquirer");
-      assertTrue(allStarted.await(10, TimeUnit.SECONDS));
+      awaitCallersJoinedAFlight(callers - 1);
       release.countDown();
 
+      String issued = results.get(0).get(10, TimeUnit.SECONDS).value().reveal();
       for (Future<AccessToken> result : results) {
-        assertEquals(results.get(0).get(10, TimeUnit.SECONDS).value(), result.get().value());
+        assertEquals(issued, result.get(10, TimeUnit.SECONDS).value().reveal());
       }
       assertEquals(1, acquirer.callCount());
+      assertEquals(1, service.stats().acquirerCalls());
     } finally {
       pool.shutdownNow();
     }
   }
 
   @Test
-  void concurrentCallersShareTheFailureOfTheirFlight() throws Exception {
+  void givenAFlightThatFails_whenManyThreadsWaitOnIt_thenEveryOneGetsThatFailure()
+      throws Exception {
+    int callers = 16;
     CountDownLatch inFlight = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     acquirer.holdCallsAt(inFlight, release);
     IdentityProviderUnavailableException down = unavailable();
     acquirer.thenFail(down);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
-      Future<Throwable> leader = pool.submit(() -> failureOf(request));
+      List<Future<Throwable>> failures = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        failures.add(pool.submit(() -> failureOf(request)));
+      }
       assertTrue(inFlight.await(10, TimeUnit.SECONDS));
-      Future<Throwable> follower = pool.submit(() -> failureOf(request));
-      waitUntilWaitingOnTheFlight(pool);
+      awaitCallersJoinedAFlight(callers - 1);
       release.countDown();
 
-      assertSame(down, leader.get(10, TimeUnit.SECONDS));
-      assertSame(down, follower.get(10, TimeUnit.SECONDS));
+      for (Future<Throwable> failure : failures) {
+        assertSame(down, failure.get(10, TimeUnit.SECONDS));
+      }
       assertEquals(1, acquirer.callCount());
+      assertEquals(1, service.stats().acquirerFailures());
     } finally {
       pool.shutdownNow();
     }
@@ -267,12 +269,18 @@ class TokenServiceTest {
   }
 
   /**
-   * The follower's only observable state before release is being parked; rather than sleep, give it
-   * a bounded number of chances to reach the flight, then proceed (a late follower simply finds the
-   * back-off and gets the same failure, which the assertions accept too).
+   * Waits until {@code count} callers have committed to waiting on the running flight (the service
+   * counts them before they block), so the test releases the flight only once they all depend on
+   * it. Bounded: fails after 10 seconds.
    */
-  private static void waitUntilWaitingOnTheFlight(ExecutorService pool) {
-    Thread.onSpinWait();
+  private void awaitCallersJoinedAFlight(long count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (service.stats().callersJoinedAFlight() < count) {
+      assertTrue(
+          System.nanoTime() < deadline,
+          "only " + service.stats().callersJoinedAFlight() + " of " + count + " joined");
+      Thread.yield();
+    }
   }
 
   private Throwable failureOf(TokenRequest r) {
