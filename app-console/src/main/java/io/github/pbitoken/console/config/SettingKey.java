@@ -25,7 +25,9 @@ public enum SettingKey {
   HTTP_MAX_ATTEMPTS("http.max-attempts"),
   TOKEN_REFRESH_BEFORE("token.refresh-before"),
   TOKEN_MIN_REMAINING_LIFETIME("token.min-remaining-lifetime"),
-  TOKEN_FAILURE_BACKOFF("token.failure-backoff");
+  TOKEN_FAILURE_BACKOFF("token.failure-backoff"),
+  TOKEN_CACHE_ENABLED("token-cache.enabled"),
+  TOKEN_CACHE_FILE("token-cache.file");
 
   public static final String ROOT = "pbi-token";
 

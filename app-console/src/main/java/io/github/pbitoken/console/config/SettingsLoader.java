@@ -12,6 +12,8 @@ import static io.github.pbitoken.console.config.SettingKey.HTTP_READ_TIMEOUT;
 import static io.github.pbitoken.console.config.SettingKey.OUTPUT;
 import static io.github.pbitoken.console.config.SettingKey.SCOPES;
 import static io.github.pbitoken.console.config.SettingKey.TENANT_ID;
+import static io.github.pbitoken.console.config.SettingKey.TOKEN_CACHE_ENABLED;
+import static io.github.pbitoken.console.config.SettingKey.TOKEN_CACHE_FILE;
 import static io.github.pbitoken.console.config.SettingKey.TOKEN_FAILURE_BACKOFF;
 import static io.github.pbitoken.console.config.SettingKey.TOKEN_MIN_REMAINING_LIFETIME;
 import static io.github.pbitoken.console.config.SettingKey.TOKEN_REFRESH_BEFORE;
@@ -92,6 +94,8 @@ public final class SettingsLoader {
     Duration refreshBefore = read.optional(TOKEN_REFRESH_BEFORE, nonNegativeDuration());
     Duration minRemaining = read.optional(TOKEN_MIN_REMAINING_LIFETIME, nonNegativeDuration());
     Duration failureBackoff = read.optional(TOKEN_FAILURE_BACKOFF, nonNegativeDuration());
+    Boolean cacheEnabled = read.optional(TOKEN_CACHE_ENABLED, Config::getBoolean);
+    Path cacheFile = read.optional(TOKEN_CACHE_FILE, (c, p) -> Path.of(c.getString(p).trim()));
     Set<Scope> scopes =
         cloud == null || flow == null || scopeNames == null
             ? null
@@ -120,7 +124,12 @@ public final class SettingsLoader {
               maxAttempts,
               trustStore),
           new TokenPolicy(refreshBefore, minRemaining, failureBackoff),
-          new CliSettings(request, output));
+          new CliSettings(request, output),
+          new TokenCacheSettings(
+              Boolean.TRUE.equals(cacheEnabled),
+              cacheFile != null
+                  ? cacheFile
+                  : TokenCacheSettings.defaultFile(Path.of(System.getProperty("user.home")))));
     } catch (IllegalArgumentException crossFieldRule) {
       throw new InvalidSettingsException(SettingKey.ROOT + ": " + crossFieldRule.getMessage());
     }

@@ -5,13 +5,15 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.pbitoken.console.cli.CliSettings;
 import io.github.pbitoken.console.config.AppSettings;
+import io.github.pbitoken.console.config.TokenCacheSettings;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.msal.MsalSettings;
 
 /**
  * The validated settings, one record per owner.
  *
- * <p>Provides: {@link MsalSettings}, {@link TokenPolicy}, {@link CliSettings}. Requires: nothing.
+ * <p>Provides: {@link MsalSettings}, {@link TokenPolicy}, {@link CliSettings}, {@link
+ * TokenCacheSettings}. Requires: nothing.
  */
 public final class SettingsModule extends AbstractModule {
   private final AppSettings settings;
@@ -36,5 +38,11 @@ public final class SettingsModule extends AbstractModule {
   @Singleton
   CliSettings cliSettings() {
     return settings.cli();
+  }
+
+  @Provides
+  @Singleton
+  TokenCacheSettings tokenCacheSettings() {
+    return settings.tokenCache();
   }
 }

@@ -64,6 +64,8 @@ public final class Sandbox {
         "  client-id = \"" + SandboxDirectory.CONFIDENTIAL_CLIENT_ID + "\"",
         "  # A sandbox secret; for a real tenant, prefer PBI_TOKEN_CLIENT_SECRET in the environment.",
         "  client-secret = \"" + SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET + "\"",
+        "  # The persistent token cache stays in the sandbox directory, not in your home.",
+        "  token-cache.file = \"" + ca.resolveSibling("msal-token-cache.json") + "\"",
         "}",
         "");
   }
