@@ -54,6 +54,7 @@ public final class Application {
     public ExitCode token(Invocation invocation) throws Exception {
       AppSettings settings =
           SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
+      settings.notices().forEach(console::message);
       Injector injector =
           Guice.createInjector(
               Stage.PRODUCTION,
@@ -83,6 +84,9 @@ public final class Application {
     add(overrides, SettingKey.AUTHORITY_HOST, invocation.authorityHost(), "--authority-host");
     add(overrides, SettingKey.OUTPUT, invocation.output(), "--output");
     add(overrides, SettingKey.TRUST_STORE, invocation.trustStore(), "--trust-store");
+    if (invocation.noPrompt()) {
+      overrides.add(new SettingOverride(SettingKey.PROMPT, "false", "--no-prompt"));
+    }
     if (!invocation.scopes().isEmpty()) {
       overrides.add(new SettingOverride(SettingKey.SCOPES, invocation.scopes(), "--scope"));
     }

@@ -1,6 +1,7 @@
 package io.github.pbitoken.msal;
 
 import io.github.pbitoken.core.port.out.CacheStore;
+import io.github.pbitoken.core.port.out.SignInPrompt;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +27,18 @@ public final class MsalAdapters {
    */
   public static MsalApplication confidentialClient(MsalSettings settings, CacheStore cache) {
     MsalTokenAcquirer acquirer = MsalTokenAcquirer.create(settings, cache);
+    return new MsalApplication(
+        acquirer, new MsalAccountStore(acquirer.application(), settings.acquireTimeout()));
+  }
+
+  /**
+   * A public client that signs users in ({@code signIn}), its MSAL cache in {@code cache} ({@code
+   * null}: memory only), talking to the person through {@code prompt}. {@code settings}' credential
+   * is ignored: a public client has none.
+   */
+  public static MsalApplication publicClient(
+      MsalSettings settings, UserSignInSettings signIn, CacheStore cache, SignInPrompt prompt) {
+    MsalUserTokenAcquirer acquirer = MsalUserTokenAcquirer.create(settings, signIn, cache, prompt);
     return new MsalApplication(
         acquirer, new MsalAccountStore(acquirer.application(), settings.acquireTimeout()));
   }

@@ -154,6 +154,10 @@ final class MsalTokenAcquirer implements TokenAcquirer {
   }
 
   private static IClientCredential msalCredential(ClientCredential credential) {
+    if (credential == null) {
+      throw new IllegalArgumentException(
+          "a confidential client (service principal) needs a credential such as a client secret");
+    }
     if (credential instanceof ClientSecretCredential secret) {
       return ClientCredentialFactory.createFromSecret(secret.secret().reveal());
     }

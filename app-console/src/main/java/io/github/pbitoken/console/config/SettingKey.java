@@ -27,7 +27,9 @@ public enum SettingKey {
   TOKEN_MIN_REMAINING_LIFETIME("token.min-remaining-lifetime"),
   TOKEN_FAILURE_BACKOFF("token.failure-backoff"),
   TOKEN_CACHE_ENABLED("token-cache.enabled"),
-  TOKEN_CACHE_FILE("token-cache.file");
+  TOKEN_CACHE_FILE("token-cache.file"),
+  PROMPT("prompt"),
+  SIGN_IN_TIMEOUT("sign-in-timeout");
 
   public static final String ROOT = "pbi-token";
 

@@ -38,6 +38,7 @@ import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.msal.ClientSecretCredential;
 import io.github.pbitoken.msal.MsalSettings;
+import io.github.pbitoken.msal.UserSignInSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,11 +72,20 @@ public final class SettingsLoader {
             TENANT_ID,
             (c, p) -> new TenantId(c.getString(p)),
             "the directory (tenant) id, a GUID or a domain such as contoso.onmicrosoft.com");
+    boolean userFlow = flow != null && flow.isUserFlow();
     ClientId clientId =
-        read.required(
-            CLIENT_ID,
-            (c, p) -> new ClientId(c.getString(p)),
-            "the app registration's Application (client) ID");
+        userFlow
+            ? read.optional(CLIENT_ID, (c, p) -> new ClientId(c.getString(p)))
+            : read.required(
+                CLIENT_ID,
+                (c, p) -> new ClientId(c.getString(p)),
+                "the app registration's Application (client) ID");
+    List<String> notices = new ArrayList<>();
+    if (userFlow && !read.isSet(CLIENT_ID)) {
+      clientId = ClientId.AZURE_CLI;
+      notices.add(UserFlowReader.WELL_KNOWN_CLIENT_NOTICE);
+    }
+    UserSignInSettings userSignIn = UserFlowReader.read(read, flow);
     Secret clientSecret =
         flow == Flow.CLIENT_SECRET
             ? read.required(
@@ -117,7 +127,7 @@ public final class SettingsLoader {
               authorityHost,
               tenant,
               clientId,
-              new ClientSecretCredential(clientSecret),
+              flow == Flow.CLIENT_SECRET ? new ClientSecretCredential(clientSecret) : null,
               connectTimeout,
               readTimeout,
               acquireTimeout,
@@ -129,7 +139,9 @@ public final class SettingsLoader {
               Boolean.TRUE.equals(cacheEnabled),
               cacheFile != null
                   ? cacheFile
-                  : TokenCacheSettings.defaultFile(Path.of(System.getProperty("user.home")))));
+                  : TokenCacheSettings.defaultFile(Path.of(System.getProperty("user.home")))),
+          userSignIn,
+          notices);
     } catch (IllegalArgumentException crossFieldRule) {
       throw new InvalidSettingsException(SettingKey.ROOT + ": " + crossFieldRule.getMessage());
     }

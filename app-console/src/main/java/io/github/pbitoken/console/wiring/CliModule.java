@@ -5,15 +5,17 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.pbitoken.console.cli.CliSettings;
 import io.github.pbitoken.console.cli.ConsoleOutput;
+import io.github.pbitoken.console.cli.ConsoleSignInPrompt;
 import io.github.pbitoken.console.cli.TokenCommand;
 import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
+import io.github.pbitoken.core.port.out.SignInPrompt;
 import java.time.Clock;
 
 /**
  * The commands of the driving adapter.
  *
- * <p>Provides: {@link ConsoleOutput}, {@link TokenCommand}. Requires: {@link AcquireTokenUseCase},
- * {@link CliSettings}, {@link Clock}.
+ * <p>Provides: {@link ConsoleOutput}, {@link SignInPrompt} (stderr), {@link TokenCommand}.
+ * Requires: {@link AcquireTokenUseCase}, {@link CliSettings}, {@link Clock}.
  */
 public final class CliModule extends AbstractModule {
   private final ConsoleOutput console;
@@ -26,6 +28,12 @@ public final class CliModule extends AbstractModule {
   @Singleton
   ConsoleOutput console() {
     return console;
+  }
+
+  @Provides
+  @Singleton
+  SignInPrompt signInPrompt(ConsoleOutput console) {
+    return new ConsoleSignInPrompt(console, Clock.systemUTC(), System.console() != null);
   }
 
   @Provides

@@ -76,4 +76,34 @@ public final class EmulatorFixture {
   public static String[] persistentCache(Path file) {
     return new String[] {"token-cache.enabled = true", "token-cache.file = \"" + file + "\""};
   }
+
+  /**
+   * A config for a user flow ({@code device-code}, ...) with the sandbox public client, the cache
+   * off unless {@code extra} turns it on.
+   */
+  public static String userFlowConfig(String flow, String... extra) {
+    StringBuilder config =
+        new StringBuilder()
+            .append("pbi-token {\n")
+            .append("  flow = ")
+            .append(flow)
+            .append('\n')
+            .append("  authority-host = \"")
+            .append(emulator().authorityHost())
+            .append("\"\n")
+            .append("  trust-store = \"")
+            .append(caFile())
+            .append("\"\n")
+            .append("  tenant-id = \"")
+            .append(SandboxDirectory.TENANT_ID)
+            .append("\"\n")
+            .append("  client-id = \"")
+            .append(SandboxDirectory.PUBLIC_CLIENT_ID)
+            .append("\"\n")
+            .append("  token-cache.enabled = false\n");
+    for (String line : extra) {
+      config.append("  ").append(line).append('\n');
+    }
+    return config.append("}\n").toString();
+  }
 }
