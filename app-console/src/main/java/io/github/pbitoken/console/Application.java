@@ -3,6 +3,7 @@ package io.github.pbitoken.console;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import io.github.pbitoken.console.cli.AccountsCommand;
 import io.github.pbitoken.console.cli.ConsoleOutput;
 import io.github.pbitoken.console.cli.EffectiveSetting;
 import io.github.pbitoken.console.cli.ExitCode;
@@ -18,6 +19,7 @@ import io.github.pbitoken.console.config.SettingsLoader;
 import io.github.pbitoken.console.wiring.AppModule;
 import io.github.pbitoken.console.wiring.FlowModules;
 import io.github.pbitoken.console.wiring.StrictBindingsModule;
+import io.github.pbitoken.core.domain.SignOutRequest;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,25 @@ public final class Application {
               new StrictBindingsModule(),
               new AppModule(settings, console, flowModules.tokenAcquirerModule(settings.flow())));
       return injector.getInstance(TokenCommand.class).run(invocation.forceRefresh());
+    }
+
+    @Override
+    public ExitCode accounts(Invocation invocation) throws Exception {
+      return injector(invocation).getInstance(AccountsCommand.class).list();
+    }
+
+    @Override
+    public ExitCode logout(Invocation invocation, SignOutRequest request) throws Exception {
+      return injector(invocation).getInstance(AccountsCommand.class).logout(request);
+    }
+
+    private Injector injector(Invocation invocation) throws InvalidSettingsException {
+      AppSettings settings =
+          SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
+      return Guice.createInjector(
+          Stage.PRODUCTION,
+          new StrictBindingsModule(),
+          new AppModule(settings, console, flowModules.tokenAcquirerModule(settings.flow())));
     }
 
     @Override

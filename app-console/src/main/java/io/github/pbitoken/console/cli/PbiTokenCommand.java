@@ -82,6 +82,8 @@ public final class PbiTokenCommand implements Callable<Integer> {
   public static CommandLine commandLine(Launcher launcher, ConsoleOutput console) {
     CommandLine commandLine = new CommandLine(new PbiTokenCommand(launcher));
     commandLine.addSubcommand(new ConfigCommand(launcher));
+    commandLine.addSubcommand(new AccountCommands.List(launcher));
+    commandLine.addSubcommand(new AccountCommands.Logout(launcher));
     commandLine.setOut(new java.io.PrintWriter(console.stdout(), true));
     commandLine.setErr(new java.io.PrintWriter(console.stderr(), true));
     Map<String, String> exitCodes = new LinkedHashMap<>();

@@ -4,7 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
+import io.github.pbitoken.core.port.in.ListAccountsUseCase;
+import io.github.pbitoken.core.port.in.SignOutUseCase;
+import io.github.pbitoken.core.port.out.AccountStore;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
+import io.github.pbitoken.core.service.AccountListService;
+import io.github.pbitoken.core.service.SignOutService;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.core.service.TokenService;
 import java.time.Clock;
@@ -12,8 +17,8 @@ import java.time.Clock;
 /**
  * The core use cases on top of whichever {@link TokenAcquirer} the flow module provides.
  *
- * <p>Provides: {@link Clock}, {@link AcquireTokenUseCase}. Requires: {@link TokenAcquirer}, {@link
- * TokenPolicy}.
+ * <p>Provides: {@link Clock}, {@link AcquireTokenUseCase}, {@link ListAccountsUseCase}, {@link
+ * SignOutUseCase}. Requires: {@link TokenAcquirer}, {@link AccountStore}, {@link TokenPolicy}.
  */
 public final class CoreModule extends AbstractModule {
   @Provides
@@ -26,5 +31,17 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   AcquireTokenUseCase acquireToken(TokenAcquirer tokenAcquirer, Clock clock, TokenPolicy policy) {
     return new TokenService(tokenAcquirer, clock, policy);
+  }
+
+  @Provides
+  @Singleton
+  ListAccountsUseCase listAccounts(AccountStore accountStore) {
+    return new AccountListService(accountStore);
+  }
+
+  @Provides
+  @Singleton
+  SignOutUseCase signOut(AccountStore accountStore) {
+    return new SignOutService(accountStore);
   }
 }

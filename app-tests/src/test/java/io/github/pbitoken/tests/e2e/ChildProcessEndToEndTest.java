@@ -3,6 +3,7 @@ package io.github.pbitoken.tests.e2e;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.clientSecretConfig;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.emulator;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.persistentCache;
+import static io.github.pbitoken.tests.e2e.EmulatorFixture.userFlowConfig;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,6 +84,23 @@ class ChildProcessEndToEndTest {
     assertFalse(
         Files.readString(cacheFile).isEmpty() || second.stderr().contains("WARN"),
         second::toString);
+  }
+
+  @Test
+  void aSecondProcessForTheSameUserGetsTheCachedTokenWithoutAnyRequest() throws Exception {
+    Path cacheFile = dir.resolve("user-cache.json");
+    Path config = write(dir, userFlowConfig("device-code", persistentCache(cacheFile)));
+
+    Result first = runJar("--config", config.toString(), "--output", "token");
+    int requestsAfterFirst = emulator().requestCount();
+    Result second = runJar("--config", config.toString(), "--no-prompt", "--output", "token");
+
+    assertEquals(0, first.exitCode(), first::toString);
+    assertTrue(first.stderr().contains("enter the code"), first::toString);
+    assertEquals(0, second.exitCode(), second::toString);
+    assertEquals(2, requestsAfterFirst, "devicecode + token");
+    assertEquals(2, emulator().requestCount(), "the second process asked Entra ID again");
+    assertEquals(first.stdout(), second.stdout());
   }
 
   private record Result(int exitCode, String stdout, String stderr) {}
