@@ -7,6 +7,7 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import com.microsoft.aad.msal4j.SilentParameters;
+import com.microsoft.aad.msal4j.UserNamePasswordParameters;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.Account;
 import io.github.pbitoken.core.domain.AcquisitionCancelledException;
@@ -203,6 +204,12 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
         return mapped(
             await(app.acquireToken(parameters), target, signIn.signInTimeout()), request, target);
       }
+      if (flow instanceof UsernamePasswordSignIn password) {
+        return mapped(
+            await(passwordSignIn(scopes, password), target, signIn.signInTimeout()),
+            request,
+            target);
+      }
       throw new IllegalStateException(
           "sign-in " + flow.getClass().getSimpleName() + " is not supported by this build");
     } catch (RuntimeException failure) {
@@ -210,6 +217,16 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
     } finally {
       prompt.signInEnded();
     }
+  }
+
+  /** ROPC is deprecated in MSAL4J (and by Microsoft): kept for test accounts, with a warning. */
+  @SuppressWarnings("deprecation")
+  private CompletableFuture<IAuthenticationResult> passwordSignIn(
+      Set<String> scopes, UsernamePasswordSignIn password) {
+    return app.acquireToken(
+        UserNamePasswordParameters.builder(
+                scopes, password.username(), password.password().reveal().toCharArray())
+            .build());
   }
 
   private void showDeviceCode(DeviceCode code) {

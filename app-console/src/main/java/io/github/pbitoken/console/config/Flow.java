@@ -9,7 +9,9 @@ public enum Flow {
   /** A service principal with a client secret: an app-only token. */
   CLIENT_SECRET("client-secret"),
   /** A user signs in on any device with a browser, typing a code shown on stderr. */
-  DEVICE_CODE("device-code");
+  DEVICE_CODE("device-code"),
+  /** A user's name and password (deprecated by Microsoft; fails with MFA): test accounts only. */
+  USERNAME_PASSWORD("username-password");
 
   private final String configName;
 
@@ -28,7 +30,7 @@ public enum Flow {
 
   /** Whether a user signs in (a public client; the token acts for that user). */
   public boolean isUserFlow() {
-    return this == DEVICE_CODE;
+    return this == DEVICE_CODE || this == USERNAME_PASSWORD;
   }
 
   public static Flow fromConfigName(String name) {

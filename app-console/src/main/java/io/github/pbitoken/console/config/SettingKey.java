@@ -29,7 +29,9 @@ public enum SettingKey {
   TOKEN_CACHE_ENABLED("token-cache.enabled"),
   TOKEN_CACHE_FILE("token-cache.file"),
   PROMPT("prompt"),
-  SIGN_IN_TIMEOUT("sign-in-timeout");
+  SIGN_IN_TIMEOUT("sign-in-timeout"),
+  USERNAME("username"),
+  PASSWORD("password");
 
   public static final String ROOT = "pbi-token";
 
@@ -65,7 +67,7 @@ public enum SettingKey {
 
   /** Whether the value must never be shown. */
   public boolean isSecret() {
-    return this == CLIENT_SECRET;
+    return this == CLIENT_SECRET || this == PASSWORD;
   }
 
   public static Optional<SettingKey> byRelativePath(String relativePath) {

@@ -86,6 +86,9 @@ public final class SettingsLoader {
       notices.add(UserFlowReader.WELL_KNOWN_CLIENT_NOTICE);
     }
     UserSignInSettings userSignIn = UserFlowReader.read(read, flow);
+    if (flow == Flow.USERNAME_PASSWORD) {
+      notices.add(UserFlowReader.PASSWORD_FLOW_NOTICE);
+    }
     Secret clientSecret =
         flow == Flow.CLIENT_SECRET
             ? read.required(

@@ -250,6 +250,11 @@ public final class EntraEmulator implements AutoCloseable {
     state.userSessions().revokeRefreshTokens(aadstsCode);
   }
 
+  /** From now on the password grant fails with AADSTS {@code code} (50076, 50079; 0: works). */
+  public void failPasswordGrants(int aadstsCode) {
+    state.userSessions().failPasswordGrants(aadstsCode);
+  }
+
   /**
    * Back to the state just after start: no recorded requests, no queued faults, the default token
    * lifetime, only the sandbox data in the directory. Held {@code delay}/{@code noResponse}

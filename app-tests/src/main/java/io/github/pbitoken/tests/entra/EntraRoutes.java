@@ -18,7 +18,8 @@ final class EntraRoutes {
         List.of(
             new ClientCredentialsGrant(directory, issuer, state::tokenLifetime),
             new DeviceCodeGrant(directory, sessions, userTokens),
-            new RefreshTokenGrant(directory, sessions, userTokens));
+            new RefreshTokenGrant(directory, sessions, userTokens),
+            new PasswordGrant(directory, sessions, userTokens));
     return List.of(
         new Route("/{tenant}/discovery/instance", new InstanceDiscoveryEndpoint(baseUri), false),
         new Route(
@@ -29,8 +30,7 @@ final class EntraRoutes {
             "/{tenant}/discovery/v2.0/keys", new KeysEndpoint(baseUri, directory, signer), false),
         new Route("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(directory, grants), true),
         new Route(
-            "/{tenant}/oauth2/v2.0/devicecode",
-            new DeviceCodeEndpoint(directory, sessions),
-            false));
+            "/{tenant}/oauth2/v2.0/devicecode", new DeviceCodeEndpoint(directory, sessions), false),
+        new Route("/{tenant}/userrealm/*", new UserRealmEndpoint(), false));
   }
 }

@@ -51,4 +51,24 @@ final class UserGrants {
     return new EntraError(
         400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid.");
   }
+
+  static EntraError wrongPassword() {
+    return new EntraError(
+        400,
+        "invalid_grant",
+        50126,
+        "Error validating credentials due to invalid username or password.");
+  }
+
+  static EntraError mfaRequired(int code) {
+    return new EntraError(
+        400,
+        "invalid_grant",
+        code,
+        code == 50079
+            ? "Due to a configuration change made by your administrator, or because you moved to a"
+                + " new location, you must enroll in multi-factor authentication."
+            : "Due to a configuration change made by your administrator, or because you moved to a"
+                + " new location, you must use multi-factor authentication to access the resource.");
+  }
 }

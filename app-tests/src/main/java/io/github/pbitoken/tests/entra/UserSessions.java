@@ -23,6 +23,7 @@ final class UserSessions {
       new AtomicReference<>(DeviceCodeOutcome.APPROVED);
   private final AtomicInteger pendingPolls = new AtomicInteger();
   private final AtomicInteger revokedWithCode = new AtomicInteger();
+  private final AtomicInteger passwordGrantFailsWith = new AtomicInteger();
 
   void scriptDeviceCode(DeviceCodeOutcome next, int pendingPollsBeforeIt) {
     if (pendingPollsBeforeIt < 0) {
@@ -86,7 +87,17 @@ final class UserSessions {
     return revokedWithCode.get();
   }
 
+  /** From now on the password grant fails with AADSTS {@code code} (50076: MFA; 0: works again). */
+  void failPasswordGrants(int code) {
+    passwordGrantFailsWith.set(code);
+  }
+
+  int passwordGrantFailsWith() {
+    return passwordGrantFailsWith.get();
+  }
+
   void reset() {
+    passwordGrantFailsWith.set(0);
     deviceSessions.clear();
     refreshTokens.clear();
     outcome.set(DeviceCodeOutcome.APPROVED);
