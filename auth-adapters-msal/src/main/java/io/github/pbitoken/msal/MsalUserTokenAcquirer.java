@@ -5,8 +5,11 @@ import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.InteractiveRequestParameters;
+import com.microsoft.aad.msal4j.OpenBrowserAction;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import com.microsoft.aad.msal4j.SilentParameters;
+import com.microsoft.aad.msal4j.SystemBrowserOptions;
 import com.microsoft.aad.msal4j.UserNamePasswordParameters;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.Account;
@@ -201,14 +204,16 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
       if (flow instanceof DeviceCodeSignIn) {
         DeviceCodeFlowParameters parameters =
             DeviceCodeFlowParameters.builder(scopes, this::showDeviceCode).build();
-        return mapped(
-            await(app.acquireToken(parameters), target, signIn.signInTimeout()), request, target);
+        return mapped(awaitSignIn(app.acquireToken(parameters), target), request, target);
       }
-      if (flow instanceof UsernamePasswordSignIn password) {
+      if (flow instanceof InteractiveSignIn interactive) {
         return mapped(
-            await(passwordSignIn(scopes, password), target, signIn.signInTimeout()),
+            awaitSignIn(app.acquireToken(interactiveParameters(scopes, interactive)), target),
             request,
             target);
+      }
+      if (flow instanceof UsernamePasswordSignIn password) {
+        return mapped(awaitSignIn(passwordSignIn(scopes, password), target), request, target);
       }
       throw new IllegalStateException(
           "sign-in " + flow.getClass().getSimpleName() + " is not supported by this build");
@@ -217,6 +222,21 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
     } finally {
       prompt.signInEnded();
     }
+  }
+
+  private InteractiveRequestParameters interactiveParameters(
+      Set<String> scopes, InteractiveSignIn interactive) {
+    OpenBrowserAction openBrowser =
+        url -> {
+          URI uri = URI.create(url.toString());
+          prompt.showBrowserUrl(uri, interactive.browser().open(uri));
+        };
+    return InteractiveRequestParameters.builder(URI.create("http://localhost"))
+        .scopes(scopes)
+        .systemBrowserOptions(SystemBrowserOptions.builder().openBrowserAction(openBrowser).build())
+        .httpPollingTimeoutInSeconds(
+            (int) Math.min(Integer.MAX_VALUE, signIn.signInTimeout().toSeconds() + 5))
+        .build();
   }
 
   /** ROPC is deprecated in MSAL4J (and by Microsoft): kept for test accounts, with a warning. */
@@ -275,6 +295,29 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
             details.correlationId(),
             "run pbi-token without --no-prompt to sign in again (or pbi-token logout first)"),
         cause);
+  }
+
+  /** Waits for the person, at most the sign-in timeout; running out is their cancellation. */
+  private IAuthenticationResult awaitSignIn(
+      CompletableFuture<IAuthenticationResult> future, MsalErrorTranslator.Target target)
+      throws TokenAcquisitionException {
+    try {
+      return future.get(signIn.signInTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException timedOut) {
+      future.cancel(true);
+      throw new AcquisitionCancelledException(
+          "nobody finished signing in within " + signIn.signInTimeout().toSeconds() + " s",
+          FailureDetails.hint(
+              "run pbi-token again and complete the sign-in, or raise sign-in-timeout"),
+          timedOut);
+    } catch (InterruptedException interrupted) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new AcquisitionCancelledException(
+          "sign-in cancelled while waiting for " + target.host(), FailureDetails.NONE, interrupted);
+    } catch (ExecutionException | CancellationException failure) {
+      throw translated(failure, target);
+    }
   }
 
   private <T> T await(

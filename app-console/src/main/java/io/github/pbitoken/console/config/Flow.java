@@ -10,6 +10,8 @@ public enum Flow {
   CLIENT_SECRET("client-secret"),
   /** A user signs in on any device with a browser, typing a code shown on stderr. */
   DEVICE_CODE("device-code"),
+  /** A user signs in in the system browser (the walkthrough's flow), redirected to localhost. */
+  INTERACTIVE("interactive"),
   /** A user's name and password (deprecated by Microsoft; fails with MFA): test accounts only. */
   USERNAME_PASSWORD("username-password");
 
@@ -30,7 +32,7 @@ public enum Flow {
 
   /** Whether a user signs in (a public client; the token acts for that user). */
   public boolean isUserFlow() {
-    return this == DEVICE_CODE || this == USERNAME_PASSWORD;
+    return this == DEVICE_CODE || this == INTERACTIVE || this == USERNAME_PASSWORD;
   }
 
   public static Flow fromConfigName(String name) {

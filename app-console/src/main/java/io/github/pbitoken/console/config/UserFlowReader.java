@@ -10,6 +10,7 @@ import com.typesafe.config.Config;
 import io.github.pbitoken.core.domain.ClientId;
 import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.msal.DeviceCodeSignIn;
+import io.github.pbitoken.msal.InteractiveSignIn;
 import io.github.pbitoken.msal.UserSignIn;
 import io.github.pbitoken.msal.UserSignInSettings;
 import io.github.pbitoken.msal.UsernamePasswordSignIn;
@@ -46,6 +47,9 @@ final class UserFlowReader {
   private static UserSignIn signIn(SettingsReader read, Flow flow) {
     if (flow == Flow.DEVICE_CODE) {
       return new DeviceCodeSignIn();
+    }
+    if (flow == Flow.INTERACTIVE) {
+      return InteractiveSignIn.withSystemBrowser();
     }
     if (flow == Flow.USERNAME_PASSWORD) {
       String username =

@@ -19,7 +19,8 @@ final class EntraRoutes {
             new ClientCredentialsGrant(directory, issuer, state::tokenLifetime),
             new DeviceCodeGrant(directory, sessions, userTokens),
             new RefreshTokenGrant(directory, sessions, userTokens),
-            new PasswordGrant(directory, sessions, userTokens));
+            new PasswordGrant(directory, sessions, userTokens),
+            new AuthorizationCodeGrant(directory, sessions, userTokens));
     return List.of(
         new Route("/{tenant}/discovery/instance", new InstanceDiscoveryEndpoint(baseUri), false),
         new Route(
@@ -31,6 +32,8 @@ final class EntraRoutes {
         new Route("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(directory, grants), true),
         new Route(
             "/{tenant}/oauth2/v2.0/devicecode", new DeviceCodeEndpoint(directory, sessions), false),
-        new Route("/{tenant}/userrealm/*", new UserRealmEndpoint(), false));
+        new Route("/{tenant}/userrealm/*", new UserRealmEndpoint(), false),
+        new Route(
+            "/{tenant}/oauth2/v2.0/authorize", new AuthorizeEndpoint(directory, sessions), false));
   }
 }

@@ -14,11 +14,16 @@ final class UserSessions {
   /** A device code handed out and not yet redeemed. */
   record DeviceSession(String clientId, String tenantId, String scope, int pendingPollsLeft) {}
 
+  /** An authorization code handed out by the sign-in page, redeemable once with its verifier. */
+  record CodeGrant(
+      String username, String clientId, String redirectUri, String scope, String codeChallenge) {}
+
   /** A refresh token handed out: who it is for. */
   record Grant(String username, String clientId, String tenantId) {}
 
   private final Map<String, DeviceSession> deviceSessions = new ConcurrentHashMap<>();
   private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+  private final Map<String, CodeGrant> authorizationCodes = new ConcurrentHashMap<>();
   private final AtomicReference<DeviceCodeOutcome> outcome =
       new AtomicReference<>(DeviceCodeOutcome.APPROVED);
   private final AtomicInteger pendingPolls = new AtomicInteger();
@@ -96,7 +101,19 @@ final class UserSessions {
     return passwordGrantFailsWith.get();
   }
 
+  String issueAuthorizationCode(CodeGrant grant) {
+    String code = "emulator-code-" + Ids.randomBase64Url(32);
+    authorizationCodes.put(code, grant);
+    return code;
+  }
+
+  /** The code's grant, removed: a code works once. */
+  Optional<CodeGrant> redeemAuthorizationCode(String code) {
+    return Optional.ofNullable(authorizationCodes.remove(code));
+  }
+
   void reset() {
+    authorizationCodes.clear();
     passwordGrantFailsWith.set(0);
     deviceSessions.clear();
     refreshTokens.clear();
