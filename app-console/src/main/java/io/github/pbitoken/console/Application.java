@@ -3,6 +3,7 @@ package io.github.pbitoken.console;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import io.github.pbitoken.console.cli.AccountsCommand;
 import io.github.pbitoken.console.cli.ConsoleOutput;
 import io.github.pbitoken.console.cli.EffectiveSetting;
 import io.github.pbitoken.console.cli.ExitCode;
@@ -21,6 +22,7 @@ import io.github.pbitoken.console.wiring.FlowModules;
 import io.github.pbitoken.console.wiring.StrictBindingsModule;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.Cloud;
+import io.github.pbitoken.core.domain.SignOutRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -70,6 +72,7 @@ public final class Application {
     public ExitCode token(Invocation invocation) throws Exception {
       AppSettings settings =
           SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
+      settings.notices().forEach(console::message);
       return injector(settings).getInstance(TokenCommand.class).run(invocation.forceRefresh());
     }
 
@@ -102,6 +105,20 @@ public final class Application {
     }
 
     @Override
+    public ExitCode accounts(Invocation invocation) throws Exception {
+      return injector(invocation).getInstance(AccountsCommand.class).list();
+    }
+
+    @Override
+    public ExitCode logout(Invocation invocation, SignOutRequest request) throws Exception {
+      return injector(invocation).getInstance(AccountsCommand.class).logout(request);
+    }
+
+    private Injector injector(Invocation invocation) throws InvalidSettingsException {
+      return injector(SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation)));
+    }
+
+    @Override
     public ExitCode showConfig(Invocation invocation) throws InvalidSettingsException {
       List<EffectiveSetting> rows =
           SettingsLoader.describe(invocation.configFile(), env, overridesOf(invocation));
@@ -122,6 +139,9 @@ public final class Application {
     add(overrides, SettingKey.AUTHORITY_HOST, invocation.authorityHost(), "--authority-host");
     add(overrides, SettingKey.OUTPUT, invocation.output(), "--output");
     add(overrides, SettingKey.TRUST_STORE, invocation.trustStore(), "--trust-store");
+    if (invocation.noPrompt()) {
+      overrides.add(new SettingOverride(SettingKey.PROMPT, "false", "--no-prompt"));
+    }
     if (!invocation.scopes().isEmpty()) {
       overrides.add(new SettingOverride(SettingKey.SCOPES, invocation.scopes(), "--scope"));
     }

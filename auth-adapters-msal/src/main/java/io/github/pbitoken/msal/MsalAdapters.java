@@ -1,6 +1,10 @@
 package io.github.pbitoken.msal;
 
+import io.github.pbitoken.core.port.out.CacheStore;
+import io.github.pbitoken.core.port.out.SignInPrompt;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /** The one public way in: builds the driven adapters and hands them out as port types. */
 public final class MsalAdapters {
@@ -15,5 +19,35 @@ public final class MsalAdapters {
    */
   public static TokenAcquirer tokenAcquirer(MsalSettings settings) {
     return MsalTokenAcquirer.create(settings);
+  }
+
+  /**
+   * A confidential client (service principal) whose MSAL cache lives in {@code cache}, so a later
+   * process reuses its tokens; {@code null} keeps the cache in memory.
+   */
+  public static MsalApplication confidentialClient(MsalSettings settings, CacheStore cache) {
+    MsalTokenAcquirer acquirer = MsalTokenAcquirer.create(settings, cache);
+    return new MsalApplication(
+        acquirer, new MsalAccountStore(acquirer.application(), settings.acquireTimeout()));
+  }
+
+  /**
+   * A public client that signs users in ({@code signIn}), its MSAL cache in {@code cache} ({@code
+   * null}: memory only), talking to the person through {@code prompt}. {@code settings}' credential
+   * is ignored: a public client has none.
+   */
+  public static MsalApplication publicClient(
+      MsalSettings settings, UserSignInSettings signIn, CacheStore cache, SignInPrompt prompt) {
+    MsalUserTokenAcquirer acquirer = MsalUserTokenAcquirer.create(settings, signIn, cache, prompt);
+    return new MsalApplication(
+        acquirer, new MsalAccountStore(acquirer.application(), settings.acquireTimeout()));
+  }
+
+  /**
+   * The persistent token cache in {@code file}: atomic writes, owner-only permissions, a
+   * cross-process lock; a corrupt file is moved aside with a warning. Creates nothing until used.
+   */
+  public static CacheStore fileCacheStore(Path file) {
+    return new FileCacheStore(file, Clock.systemUTC());
   }
 }

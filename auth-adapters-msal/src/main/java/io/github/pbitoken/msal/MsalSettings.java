@@ -18,7 +18,8 @@ import java.util.Optional;
  *     own host unless overridden (as {@code AZURE_AUTHORITY_HOST} does)
  * @param tenant the tenant to sign in to
  * @param clientId the app registration's client id
- * @param credential how the app proves who it is
+ * @param credential how the app proves who it is; {@code null} for a public client (user sign-in
+ *     flows), which proves nothing itself
  * @param connectTimeout bound on opening a connection to the identity provider
  * @param readTimeout bound on waiting for each response
  * @param acquireTimeout bound on one whole acquisition, retries included
@@ -42,7 +43,6 @@ public record MsalSettings(
     Objects.requireNonNull(cloud, "cloud must not be null");
     Objects.requireNonNull(tenant, "tenant must not be null");
     Objects.requireNonNull(clientId, "client id must not be null");
-    Objects.requireNonNull(credential, "credential must not be null");
     authorityHost =
         authorityHost == null ? cloud.authorityHost() : normaliseAuthorityHost(authorityHost);
     requirePositive(connectTimeout, "connect timeout");

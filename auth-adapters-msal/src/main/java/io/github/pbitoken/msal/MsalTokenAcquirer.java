@@ -7,6 +7,7 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.AcquisitionCancelledException;
 import io.github.pbitoken.core.domain.FailureDetails;
@@ -14,6 +15,7 @@ import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.Scope;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
 import io.github.pbitoken.core.domain.TokenRequest;
+import io.github.pbitoken.core.port.out.CacheStore;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
@@ -85,12 +87,26 @@ final class MsalTokenAcquirer implements TokenAcquirer {
 
   /** The production adapter: HTTPS on {@link HttpsUrlConnectionClient}, real waiting. */
   static MsalTokenAcquirer create(MsalSettings settings) {
+    return create(settings, null);
+  }
+
+  /** The production adapter, its MSAL cache persisted in {@code cache} ({@code null}: memory). */
+  static MsalTokenAcquirer create(MsalSettings settings, CacheStore cache) {
     IHttpClient transport =
         new HttpsUrlConnectionClient(
             settings.connectTimeout(),
             settings.readTimeout(),
             TrustBundle.socketFactory(settings.extraTrust()));
-    return create(settings, transport, Sleeper.SYSTEM, Clock.systemUTC());
+    return new MsalTokenAcquirer(
+        settings,
+        confidentialClient(
+            settings,
+            transport,
+            MsalThreads.newExecutor(),
+            cache == null ? null : new PersistentTokenCache(cache)),
+        Sleeper.SYSTEM,
+        Clock.systemUTC(),
+        Backoff.DEFAULT);
   }
 
   /** The adapter on a given HTTP seam and sleeper: what tests use. */
@@ -107,17 +123,30 @@ final class MsalTokenAcquirer implements TokenAcquirer {
   /** The MSAL application: one per adapter, as it holds the token cache. */
   static ConfidentialClientApplication confidentialClient(
       MsalSettings settings, IHttpClient transport, ExecutorService executor) {
+    return confidentialClient(settings, transport, executor, null);
+  }
+
+  /** As above, with MSAL's cache persisted through {@code persistence} unless it is null. */
+  static ConfidentialClientApplication confidentialClient(
+      MsalSettings settings,
+      IHttpClient transport,
+      ExecutorService executor,
+      ITokenCacheAccessAspect persistence) {
     try {
-      return ConfidentialClientApplication.builder(
-              settings.clientId().value(), msalCredential(settings.credential()))
-          .authority(settings.authority().toString())
-          .aadInstanceDiscoveryResponse(
-              InstanceDiscovery.responseFor(settings.authorityHost(), settings.tenant()))
-          .httpClient(new TokenEndpointGuard(transport))
-          .executorService(executor)
-          .disableInternalRetries()
-          .logPii(false)
-          .build();
+      ConfidentialClientApplication.Builder builder =
+          ConfidentialClientApplication.builder(
+                  settings.clientId().value(), msalCredential(settings.credential()))
+              .authority(settings.authority().toString())
+              .aadInstanceDiscoveryResponse(
+                  InstanceDiscovery.responseFor(settings.authorityHost(), settings.tenant()))
+              .httpClient(new TokenEndpointGuard(transport))
+              .executorService(executor)
+              .disableInternalRetries()
+              .logPii(false);
+      if (persistence != null) {
+        builder.setTokenCacheAccessAspect(persistence);
+      }
+      return builder.build();
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException(
           "authority " + settings.authority() + " is not a valid URL", e);
@@ -125,11 +154,20 @@ final class MsalTokenAcquirer implements TokenAcquirer {
   }
 
   private static IClientCredential msalCredential(ClientCredential credential) {
+    if (credential == null) {
+      throw new IllegalArgumentException(
+          "a confidential client (service principal) needs a credential such as a client secret");
+    }
     if (credential instanceof ClientSecretCredential secret) {
       return ClientCredentialFactory.createFromSecret(secret.secret().reveal());
     }
     throw new IllegalArgumentException(
         "unsupported client credential " + credential.getClass().getSimpleName());
+  }
+
+  /** The MSAL application, for the account store that shares its cache. */
+  ConfidentialClientApplication application() {
+    return app;
   }
 
   @Override

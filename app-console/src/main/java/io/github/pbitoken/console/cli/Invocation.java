@@ -17,7 +17,8 @@ public record Invocation(
     String authorityHost,
     List<String> scopes,
     String output,
-    String trustStore) {
+    String trustStore,
+    boolean noPrompt) {
 
   public Invocation {
     scopes = scopes == null ? List.of() : List.copyOf(scopes);

@@ -1,5 +1,7 @@
 package io.github.pbitoken.console.cli;
 
+import io.github.pbitoken.core.domain.SignOutRequest;
+
 /**
  * What the composition root does once the command line is parsed: load the settings, wire the
  * application and run the chosen command. Keeps the CLI free of Guice and HOCON.
@@ -16,4 +18,10 @@ public interface Launcher {
 
   /** Prints the effective configuration, secrets masked. */
   ExitCode showConfig(Invocation invocation) throws Exception;
+
+  /** Lists the signed-in accounts in the token cache. */
+  ExitCode accounts(Invocation invocation) throws Exception;
+
+  /** Removes signed-in accounts from the token cache. */
+  ExitCode logout(Invocation invocation, SignOutRequest request) throws Exception;
 }

@@ -121,6 +121,8 @@ public final class PbiTokenCommand implements Callable<Integer> {
   public static CommandLine commandLine(Launcher launcher, ConsoleOutput console) {
     CommandLine commandLine = new CommandLine(new PbiTokenCommand(launcher));
     commandLine.addSubcommand(new ConfigCommand(launcher));
+    commandLine.addSubcommand(new AccountCommands.List(launcher));
+    commandLine.addSubcommand(new AccountCommands.Logout(launcher));
     commandLine.addSubcommand(new InspectCommand(launcher));
     CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     completion.getCommandSpec().usageMessage().hidden(true);

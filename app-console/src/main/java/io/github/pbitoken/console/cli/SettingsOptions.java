@@ -47,6 +47,12 @@ public final class SettingsOptions {
       description = "Extra CA certificates to trust besides the JDK's, as a PEM file.")
   String trustStore;
 
+  @Option(
+      names = "--no-prompt",
+      description =
+          "Never show a device code or open a browser: fail with exit 77 if a sign-in is needed.")
+  boolean noPrompt;
+
   Invocation toInvocation(boolean forceRefresh, String output) {
     return new Invocation(
         configFile,
@@ -58,6 +64,7 @@ public final class SettingsOptions {
         authorityHost,
         scopes,
         output,
-        trustStore);
+        trustStore,
+        noPrompt);
   }
 }

@@ -7,7 +7,13 @@ import java.util.stream.Collectors;
 /** How pbi-token signs in. The flow chooses which adapter module the composition root installs. */
 public enum Flow {
   /** A service principal with a client secret: an app-only token. */
-  CLIENT_SECRET("client-secret");
+  CLIENT_SECRET("client-secret"),
+  /** A user signs in on any device with a browser, typing a code shown on stderr. */
+  DEVICE_CODE("device-code"),
+  /** A user signs in in the system browser (the walkthrough's flow), redirected to localhost. */
+  INTERACTIVE("interactive"),
+  /** A user's name and password (deprecated by Microsoft; fails with MFA): test accounts only. */
+  USERNAME_PASSWORD("username-password");
 
   private final String configName;
 
@@ -21,7 +27,12 @@ public enum Flow {
 
   /** Whether the token acts for the app itself (then only {@code .default} scopes work). */
   public boolean isAppOnly() {
-    return true;
+    return !isUserFlow();
+  }
+
+  /** Whether a user signs in (a public client; the token acts for that user). */
+  public boolean isUserFlow() {
+    return this == DEVICE_CODE || this == INTERACTIVE || this == USERNAME_PASSWORD;
   }
 
   public static Flow fromConfigName(String name) {

@@ -25,7 +25,13 @@ public enum SettingKey {
   HTTP_MAX_ATTEMPTS("http.max-attempts"),
   TOKEN_REFRESH_BEFORE("token.refresh-before"),
   TOKEN_MIN_REMAINING_LIFETIME("token.min-remaining-lifetime"),
-  TOKEN_FAILURE_BACKOFF("token.failure-backoff");
+  TOKEN_FAILURE_BACKOFF("token.failure-backoff"),
+  TOKEN_CACHE_ENABLED("token-cache.enabled"),
+  TOKEN_CACHE_FILE("token-cache.file"),
+  PROMPT("prompt"),
+  SIGN_IN_TIMEOUT("sign-in-timeout"),
+  USERNAME("username"),
+  PASSWORD("password");
 
   public static final String ROOT = "pbi-token";
 
@@ -61,7 +67,7 @@ public enum SettingKey {
 
   /** Whether the value must never be shown. */
   public boolean isSecret() {
-    return this == CLIENT_SECRET;
+    return this == CLIENT_SECRET || this == PASSWORD;
   }
 
   public static Optional<SettingKey> byRelativePath(String relativePath) {

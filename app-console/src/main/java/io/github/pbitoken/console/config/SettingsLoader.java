@@ -12,6 +12,8 @@ import static io.github.pbitoken.console.config.SettingKey.HTTP_READ_TIMEOUT;
 import static io.github.pbitoken.console.config.SettingKey.OUTPUT;
 import static io.github.pbitoken.console.config.SettingKey.SCOPES;
 import static io.github.pbitoken.console.config.SettingKey.TENANT_ID;
+import static io.github.pbitoken.console.config.SettingKey.TOKEN_CACHE_ENABLED;
+import static io.github.pbitoken.console.config.SettingKey.TOKEN_CACHE_FILE;
 import static io.github.pbitoken.console.config.SettingKey.TOKEN_FAILURE_BACKOFF;
 import static io.github.pbitoken.console.config.SettingKey.TOKEN_MIN_REMAINING_LIFETIME;
 import static io.github.pbitoken.console.config.SettingKey.TOKEN_REFRESH_BEFORE;
@@ -36,6 +38,7 @@ import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.msal.ClientSecretCredential;
 import io.github.pbitoken.msal.MsalSettings;
+import io.github.pbitoken.msal.UserSignInSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,11 +72,23 @@ public final class SettingsLoader {
             TENANT_ID,
             (c, p) -> new TenantId(c.getString(p)),
             "the directory (tenant) id, a GUID or a domain such as contoso.onmicrosoft.com");
+    boolean userFlow = flow != null && flow.isUserFlow();
     ClientId clientId =
-        read.required(
-            CLIENT_ID,
-            (c, p) -> new ClientId(c.getString(p)),
-            "the app registration's Application (client) ID");
+        userFlow
+            ? read.optional(CLIENT_ID, (c, p) -> new ClientId(c.getString(p)))
+            : read.required(
+                CLIENT_ID,
+                (c, p) -> new ClientId(c.getString(p)),
+                "the app registration's Application (client) ID");
+    List<String> notices = new ArrayList<>();
+    if (userFlow && !read.isSet(CLIENT_ID)) {
+      clientId = ClientId.AZURE_CLI;
+      notices.add(UserFlowReader.WELL_KNOWN_CLIENT_NOTICE);
+    }
+    UserSignInSettings userSignIn = UserFlowReader.read(read, flow);
+    if (flow == Flow.USERNAME_PASSWORD) {
+      notices.add(UserFlowReader.PASSWORD_FLOW_NOTICE);
+    }
     Secret clientSecret =
         flow == Flow.CLIENT_SECRET
             ? read.required(
@@ -92,6 +107,8 @@ public final class SettingsLoader {
     Duration refreshBefore = read.optional(TOKEN_REFRESH_BEFORE, nonNegativeDuration());
     Duration minRemaining = read.optional(TOKEN_MIN_REMAINING_LIFETIME, nonNegativeDuration());
     Duration failureBackoff = read.optional(TOKEN_FAILURE_BACKOFF, nonNegativeDuration());
+    Boolean cacheEnabled = read.optional(TOKEN_CACHE_ENABLED, Config::getBoolean);
+    Path cacheFile = read.optional(TOKEN_CACHE_FILE, (c, p) -> Path.of(c.getString(p).trim()));
     Set<Scope> scopes =
         cloud == null || flow == null || scopeNames == null
             ? null
@@ -133,14 +150,21 @@ public final class SettingsLoader {
               authorityHost,
               tenant,
               clientId,
-              new ClientSecretCredential(clientSecret),
+              flow == Flow.CLIENT_SECRET ? new ClientSecretCredential(clientSecret) : null,
               connectTimeout,
               readTimeout,
               acquireTimeout,
               maxAttempts,
               trustStore),
           new TokenPolicy(refreshBefore, minRemaining, failureBackoff),
-          new CliSettings(request, output));
+          new CliSettings(request, output),
+          new TokenCacheSettings(
+              Boolean.TRUE.equals(cacheEnabled),
+              cacheFile != null
+                  ? cacheFile
+                  : TokenCacheSettings.defaultFile(Path.of(System.getProperty("user.home")))),
+          userSignIn,
+          notices);
     } catch (IllegalArgumentException crossFieldRule) {
       throw new InvalidSettingsException(SettingKey.ROOT + ": " + crossFieldRule.getMessage());
     }

@@ -13,6 +13,6 @@ public interface FlowModules {
 
   /** The real adapters. */
   static FlowModules production() {
-    return flow -> new MsalModule();
+    return flow -> flow.isUserFlow() ? new MsalUserModule() : new MsalModule();
   }
 }

@@ -49,4 +49,56 @@ final class AccessTokenIssuer {
     claims.put("ver", "1.0");
     return signer.sign(claims);
   }
+
+  /**
+   * A delegated token: the app acts for {@code user} with the given space-separated {@code scp}.
+   */
+  String userToken(
+      Tenant tenant,
+      AppRegistration app,
+      SandboxUser user,
+      String resource,
+      String permissions,
+      Duration lifetime) {
+    Instant now = clock.instant();
+    String issuer = "https://sts.windows.net/" + tenant.id() + "/";
+    ObjectNode claims = Json.object();
+    claims.put("aud", resource);
+    claims.put("iss", issuer);
+    claims.put("iat", now.minus(BACKDATING).getEpochSecond());
+    claims.put("nbf", now.minus(BACKDATING).getEpochSecond());
+    claims.put("exp", now.plus(lifetime).getEpochSecond());
+    claims.put("acr", "1");
+    claims.putArray("amr").add("pwd");
+    claims.put("appid", app.clientId());
+    claims.put("appidacr", "0");
+    claims.put("name", user.displayName());
+    claims.put("oid", user.objectId());
+    claims.put("scp", permissions);
+    claims.put("sub", Ids.derivedGuid(user.objectId(), app.clientId()));
+    claims.put("tid", tenant.id());
+    claims.put("unique_name", user.username());
+    claims.put("upn", user.username());
+    claims.put("uti", Ids.randomBase64Url(16));
+    claims.put("ver", "1.0");
+    return signer.sign(claims);
+  }
+
+  /** The v2 id token MSAL reads the account from ({@code preferred_username}, {@code oid}). */
+  String idToken(Tenant tenant, AppRegistration app, SandboxUser user) {
+    Instant now = clock.instant();
+    ObjectNode claims = Json.object();
+    claims.put("aud", app.clientId());
+    claims.put("iss", "https://login.microsoftonline.com/" + tenant.id() + "/v2.0");
+    claims.put("iat", now.getEpochSecond());
+    claims.put("nbf", now.getEpochSecond());
+    claims.put("exp", now.plus(Duration.ofHours(1)).getEpochSecond());
+    claims.put("name", user.displayName());
+    claims.put("oid", user.objectId());
+    claims.put("preferred_username", user.username());
+    claims.put("sub", Ids.derivedGuid(user.objectId(), app.clientId()));
+    claims.put("tid", tenant.id());
+    claims.put("ver", "2.0");
+    return signer.sign(claims);
+  }
 }

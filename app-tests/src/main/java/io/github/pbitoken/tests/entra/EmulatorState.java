@@ -18,6 +18,7 @@ final class EmulatorState {
   private final AtomicReference<Duration> tokenLifetime =
       new AtomicReference<>(DEFAULT_TOKEN_LIFETIME);
   private final HeldExchanges heldExchanges = new HeldExchanges();
+  private final UserSessions userSessions = new UserSessions();
 
   SandboxDirectory directory() {
     return directory;
@@ -25,6 +26,10 @@ final class EmulatorState {
 
   RequestJournal journal() {
     return journal;
+  }
+
+  UserSessions userSessions() {
+    return userSessions;
   }
 
   HeldExchanges heldExchanges() {
@@ -62,5 +67,6 @@ final class EmulatorState {
     journal.clear();
     tokenLifetime.set(DEFAULT_TOKEN_LIFETIME);
     directory.restoreSandboxData();
+    userSessions.reset();
   }
 }

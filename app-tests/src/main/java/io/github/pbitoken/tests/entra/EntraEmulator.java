@@ -236,6 +236,26 @@ public final class EntraEmulator implements AutoCloseable {
   }
 
   /**
+   * What the emulated person does with the next device codes: {@code pendingPolls} polls answered
+   * {@code authorization_pending}, then {@code outcome}. After {@link #reset()}: approved at once.
+   */
+  public void scriptDeviceCode(DeviceCodeOutcome outcome, int pendingPolls) {
+    state.userSessions().scriptDeviceCode(outcome, pendingPolls);
+  }
+
+  /**
+   * From now on, refresh tokens are rejected with {@code invalid_grant} and AADSTS {@code code}.
+   */
+  public void revokeRefreshTokens(int aadstsCode) {
+    state.userSessions().revokeRefreshTokens(aadstsCode);
+  }
+
+  /** From now on the password grant fails with AADSTS {@code code} (50076, 50079; 0: works). */
+  public void failPasswordGrants(int aadstsCode) {
+    state.userSessions().failPasswordGrants(aadstsCode);
+  }
+
+  /**
    * Back to the state just after start: no recorded requests, no queued faults, the default token
    * lifetime, only the sandbox data in the directory. Held {@code delay}/{@code noResponse}
    * exchanges are let go. Call it between tests, not while requests are in flight.

@@ -11,6 +11,9 @@ import java.util.Optional;
 record Route(String template, Endpoint endpoint, boolean acceptsFaults) {
   private static final String TENANT = "{tenant}";
 
+  /** A template segment that matches any one path segment, e.g. a user name. */
+  private static final String ANY = "*";
+
   Route {
     Objects.requireNonNull(template, "template must not be null");
     Objects.requireNonNull(endpoint, "endpoint must not be null");
@@ -32,7 +35,7 @@ record Route(String template, Endpoint endpoint, boolean acceptsFaults) {
       return Optional.empty();
     }
     for (int i = 1; i < expected.size(); i++) {
-      if (!expected.get(i).equalsIgnoreCase(actual.get(i))) {
+      if (!ANY.equals(expected.get(i)) && !expected.get(i).equalsIgnoreCase(actual.get(i))) {
         return Optional.empty();
       }
     }

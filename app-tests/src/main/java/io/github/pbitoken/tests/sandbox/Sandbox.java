@@ -1,6 +1,7 @@
 package io.github.pbitoken.tests.sandbox;
 
 import io.github.pbitoken.console.Main;
+import io.github.pbitoken.tests.entra.DeviceCodeOutcome;
 import io.github.pbitoken.tests.entra.EntraEmulator;
 import io.github.pbitoken.tests.entra.SandboxDirectory;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.Map;
  * the real pbi-token console app (real MSAL adapter, real HTTPS) against it.
  *
  * <p>{@code mvn -q -Psandbox -DskipTests verify}, or with other arguments: {@code
- * -Dsandbox.args="--output header"}.
+ * -Dsandbox.args="--output header"}; a user flow with {@code -Dsandbox.args="--flow device-code"}
+ * (or {@code interactive}, {@code username-password}): the emulator approves as alice.
  */
 public final class Sandbox {
   private Sandbox() {}
@@ -31,9 +33,16 @@ public final class Sandbox {
     int exitCode;
     try (EntraEmulator emulator = EntraEmulator.start(0)) {
       Path ca = emulator.writeCaCertificatePem(dir.resolve("entra-emulator-ca.pem"));
-      Path config = Files.writeString(dir.resolve("sandbox.conf"), config(emulator, ca));
+      // a new emulator (new keys, new port) each run: yesterday's cached sign-ins mean nothing here
+      Files.deleteIfExists(dir.resolve("msal-token-cache.json"));
+      List<String> rest = new ArrayList<>(Arrays.asList(args));
+      String flow = takeFlow(rest);
+      // the emulated person approves a device code after one "pending" poll (about a second)
+      emulator.scriptDeviceCode(DeviceCodeOutcome.APPROVED, 1);
+      Path config =
+          Files.writeString(dir.resolve("sandbox.conf"), SandboxConfigs.config(emulator, ca, flow));
       List<String> pbiTokenArgs = new ArrayList<>(List.of("--config", config.toString()));
-      pbiTokenArgs.addAll(Arrays.asList(args));
+      pbiTokenArgs.addAll(rest);
 
       err.println("sandbox: Entra ID emulator at " + emulator.baseUri() + " (offline, 127.0.0.1)");
       err.println("sandbox: config written to " + config);
@@ -51,6 +60,17 @@ public final class Sandbox {
     }
   }
 
+  /** Removes {@code --flow NAME} from the arguments: the sandbox's own option, not pbi-token's. */
+  private static String takeFlow(List<String> args) {
+    int at = args.indexOf("--flow");
+    if (at < 0 || at + 1 >= args.size()) {
+      return "client-secret";
+    }
+    String flow = args.get(at + 1);
+    args.subList(at, at + 2).clear();
+    return flow;
+  }
+
   /** What a user would write for a real tenant, pointed at the emulator instead. */
   static String config(EntraEmulator emulator, Path ca) {
     return String.join(
@@ -64,6 +84,8 @@ public final class Sandbox {
         "  client-id = \"" + SandboxDirectory.CONFIDENTIAL_CLIENT_ID + "\"",
         "  # A sandbox secret; for a real tenant, prefer PBI_TOKEN_CLIENT_SECRET in the environment.",
         "  client-secret = \"" + SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET + "\"",
+        "  # The persistent token cache stays in the sandbox directory, not in your home.",
+        "  token-cache.file = \"" + ca.resolveSibling("msal-token-cache.json") + "\"",
         "}",
         "");
   }

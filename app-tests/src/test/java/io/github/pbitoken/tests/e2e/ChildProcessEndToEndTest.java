@@ -2,6 +2,8 @@ package io.github.pbitoken.tests.e2e;
 
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.clientSecretConfig;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.emulator;
+import static io.github.pbitoken.tests.e2e.EmulatorFixture.persistentCache;
+import static io.github.pbitoken.tests.e2e.EmulatorFixture.userFlowConfig;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,48 @@ class ChildProcessEndToEndTest {
     assertFalse(
         result.stderr().contains(token.substring(0, token.lastIndexOf('.'))), "token body leaked");
     assertEquals(1, result.stdout().lines().count(), "stdout holds the token only");
+  }
+
+  @Test
+  void aSecondProcessForTheSameAppGetsTheCachedTokenWithoutAnyRequest() throws Exception {
+    Path cacheFile = dir.resolve("cache").resolve("msal-token-cache.json");
+    Path config =
+        write(
+            dir,
+            clientSecretConfig(
+                SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET, persistentCache(cacheFile)));
+
+    Result first = runJar("--config", config.toString(), "--output", "token");
+    int requestsAfterFirst = emulator().requestCount();
+    Result second = runJar("--config", config.toString(), "--output", "token");
+
+    assertEquals(0, first.exitCode(), first::toString);
+    assertEquals(0, second.exitCode(), second::toString);
+    assertEquals(1, requestsAfterFirst);
+    assertEquals(1, emulator().requestCount(), "the second process asked Entra ID again");
+    assertEquals(first.stdout(), second.stdout());
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheFile)));
+    assertFalse(
+        Files.readString(cacheFile).isEmpty() || second.stderr().contains("WARN"),
+        second::toString);
+  }
+
+  @Test
+  void aSecondProcessForTheSameUserGetsTheCachedTokenWithoutAnyRequest() throws Exception {
+    Path cacheFile = dir.resolve("user-cache.json");
+    Path config = write(dir, userFlowConfig("device-code", persistentCache(cacheFile)));
+
+    Result first = runJar("--config", config.toString(), "--output", "token");
+    int requestsAfterFirst = emulator().requestCount();
+    Result second = runJar("--config", config.toString(), "--no-prompt", "--output", "token");
+
+    assertEquals(0, first.exitCode(), first::toString);
+    assertTrue(first.stderr().contains("enter the code"), first::toString);
+    assertEquals(0, second.exitCode(), second::toString);
+    assertEquals(2, requestsAfterFirst, "devicecode + token");
+    assertEquals(2, emulator().requestCount(), "the second process asked Entra ID again");
+    assertEquals(first.stdout(), second.stdout());
   }
 
   private record Result(int exitCode, String stdout, String stderr) {}

@@ -158,7 +158,7 @@ class ClientSecretEndToEndTest {
 
     assertEquals(78, run.exitCode(), run::toString);
     assertTrue(
-        run.stderr().contains("pbi-token.cloud (" + config + ":7): cloud must be one of"),
+        run.stderr().contains("pbi-token.cloud (" + config + ":8): cloud must be one of"),
         run::toString);
     assertEquals(0, emulator().requestCount());
   }

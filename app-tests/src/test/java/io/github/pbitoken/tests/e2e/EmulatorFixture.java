@@ -33,7 +33,11 @@ public final class EmulatorFixture {
     return caFile;
   }
 
-  /** A config for the sandbox service principal, with {@code extra} HOCON lines appended. */
+  /**
+   * A config for the sandbox service principal, with {@code extra} HOCON lines appended. The
+   * persistent token cache is off (tests must not touch the user's home); turn it on with {@link
+   * #persistentCache}.
+   */
   public static String clientSecretConfig(String secret, String... extra) {
     StringBuilder config =
         new StringBuilder()
@@ -52,7 +56,8 @@ public final class EmulatorFixture {
             .append("\"\n")
             .append("  client-secret = \"")
             .append(secret)
-            .append("\"\n");
+            .append("\"\n")
+            .append("  token-cache.enabled = false\n");
     for (String line : extra) {
       config.append("  ").append(line).append('\n');
     }
@@ -65,5 +70,40 @@ public final class EmulatorFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** HOCON lines that turn the persistent token cache on, in {@code file}. */
+  public static String[] persistentCache(Path file) {
+    return new String[] {"token-cache.enabled = true", "token-cache.file = \"" + file + "\""};
+  }
+
+  /**
+   * A config for a user flow ({@code device-code}, ...) with the sandbox public client, the cache
+   * off unless {@code extra} turns it on.
+   */
+  public static String userFlowConfig(String flow, String... extra) {
+    StringBuilder config =
+        new StringBuilder()
+            .append("pbi-token {\n")
+            .append("  flow = ")
+            .append(flow)
+            .append('\n')
+            .append("  authority-host = \"")
+            .append(emulator().authorityHost())
+            .append("\"\n")
+            .append("  trust-store = \"")
+            .append(caFile())
+            .append("\"\n")
+            .append("  tenant-id = \"")
+            .append(SandboxDirectory.TENANT_ID)
+            .append("\"\n")
+            .append("  client-id = \"")
+            .append(SandboxDirectory.PUBLIC_CLIENT_ID)
+            .append("\"\n")
+            .append("  token-cache.enabled = false\n");
+    for (String line : extra) {
+      config.append("  ").append(line).append('\n');
+    }
+    return config.append("}\n").toString();
   }
 }

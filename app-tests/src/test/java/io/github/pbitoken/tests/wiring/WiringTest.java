@@ -40,7 +40,9 @@ class WiringTest {
                 "PBI_TOKEN_FLOW", flow.configName(),
                 "PBI_TOKEN_TENANT_ID", "00000000-0000-0000-0000-0000000000a1",
                 "PBI_TOKEN_CLIENT_ID", "00000000-0000-0000-0000-0000000000c1",
-                "PBI_TOKEN_CLIENT_SECRET", "not-a-real-secret"),
+                "PBI_TOKEN_CLIENT_SECRET", "not-a-real-secret",
+                "PBI_TOKEN_USERNAME", "someone@example.com",
+                "PBI_TOKEN_PASSWORD", "not-a-real-password"),
             List.of());
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
 

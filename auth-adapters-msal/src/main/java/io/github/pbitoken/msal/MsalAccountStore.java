@@ -1,0 +1,100 @@
+package io.github.pbitoken.msal;
+
+import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
+import com.microsoft.aad.msal4j.IAccount;
+import io.github.pbitoken.core.domain.Account;
+import io.github.pbitoken.core.domain.AcquisitionCancelledException;
+import io.github.pbitoken.core.domain.FailureDetails;
+import io.github.pbitoken.core.domain.TenantId;
+import io.github.pbitoken.core.domain.TokenAcquisitionException;
+import io.github.pbitoken.core.domain.UnexpectedIdentityProviderResponseException;
+import io.github.pbitoken.core.port.out.AccountStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link AccountStore} on an MSAL application's token cache (and so on the persistent cache file
+ * behind it). Reading and removing accounts is local: no HTTP request.
+ */
+final class MsalAccountStore implements AccountStore {
+  private final AbstractClientApplicationBase app;
+  private final Duration timeout;
+
+  MsalAccountStore(AbstractClientApplicationBase app, Duration timeout) {
+    this.app = Objects.requireNonNull(app, "app must not be null");
+    this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+  }
+
+  @Override
+  public List<Account> accounts() throws TokenAcquisitionException {
+    List<Account> accounts = new ArrayList<>();
+    for (IAccount account : msalAccounts()) {
+      toAccount(account).ifPresent(accounts::add);
+    }
+    return List.copyOf(accounts);
+  }
+
+  @Override
+  public void remove(Account account) throws TokenAcquisitionException {
+    Objects.requireNonNull(account, "account must not be null");
+    for (IAccount candidate : msalAccounts()) {
+      if (candidate.homeAccountId().equals(account.homeAccountId())) {
+        await(app.removeAccount(candidate), "remove an account from");
+      }
+    }
+  }
+
+  /** The MSAL account behind {@code account}, if it is still in the cache. */
+  static Optional<IAccount> find(Set<IAccount> accounts, Account account) {
+    return accounts.stream()
+        .filter(candidate -> candidate.homeAccountId().equals(account.homeAccountId()))
+        .findFirst();
+  }
+
+  /** An MSAL account as a domain account; one without a usable tenant is skipped. */
+  static Optional<Account> toAccount(IAccount account) {
+    String home = account.homeAccountId();
+    if (home == null || home.isBlank() || account.username() == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new Account(
+              home, account.username(), new TenantId(home.substring(home.lastIndexOf('.') + 1))));
+    } catch (IllegalArgumentException notATenant) {
+      return Optional.empty();
+    }
+  }
+
+  private Set<IAccount> msalAccounts() throws TokenAcquisitionException {
+    return await(app.getAccounts(), "read the accounts in");
+  }
+
+  private <T> T await(CompletableFuture<T> future, String what) throws TokenAcquisitionException {
+    try {
+      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException interrupted) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new AcquisitionCancelledException(
+          "interrupted while trying to " + what + " the token cache",
+          FailureDetails.NONE,
+          interrupted);
+    } catch (ExecutionException | TimeoutException failure) {
+      future.cancel(true);
+      throw new UnexpectedIdentityProviderResponseException(
+          "could not " + what + " the token cache (" + failure.getClass().getSimpleName() + ")",
+          FailureDetails.hint(
+              "run with --verbose for details; delete the cache file to start over"),
+          failure);
+    }
+  }
+}

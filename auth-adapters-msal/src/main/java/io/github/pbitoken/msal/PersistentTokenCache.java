@@ -1,0 +1,81 @@
+package io.github.pbitoken.msal;
+
+import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
+import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
+import io.github.pbitoken.core.domain.CacheSnapshot;
+import io.github.pbitoken.core.domain.Secret;
+import io.github.pbitoken.core.port.out.CacheStore;
+import java.io.IOException;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects MSAL's in-memory token cache to a {@link CacheStore}: before each cache access the
+ * stored cache is loaded (and handed to MSAL only if it changed since), after a change it is saved.
+ * When another process saved in between, the two caches are merged ({@link CacheMerge}) and the
+ * save retried. A store that cannot be read or written degrades to an in-memory cache with one
+ * warning; it never fails a token request.
+ */
+final class PersistentTokenCache implements ITokenCacheAccessAspect {
+  private static final Logger log = LoggerFactory.getLogger(PersistentTokenCache.class);
+  private static final int MAX_SAVE_ATTEMPTS = 3;
+
+  private final CacheStore store;
+  private CacheSnapshot basis = CacheSnapshot.empty();
+  private String versionInMemory = CacheSnapshot.ABSENT;
+  private boolean warned;
+
+  PersistentTokenCache(CacheStore store) {
+    this.store = Objects.requireNonNull(store, "cache store must not be null");
+  }
+
+  @Override
+  public synchronized void beforeCacheAccess(ITokenCacheAccessContext context) {
+    try {
+      CacheSnapshot stored = store.load();
+      basis = stored;
+      if (versionInMemory == null || !stored.version().equals(versionInMemory)) {
+        context.tokenCache().deserialize(stored.serialized().map(Secret::reveal).orElse("{}"));
+        versionInMemory = stored.version();
+      }
+    } catch (IOException | RuntimeException failure) {
+      warnOnce("read", failure);
+    }
+  }
+
+  @Override
+  public synchronized void afterCacheAccess(ITokenCacheAccessContext context) {
+    if (!context.hasCacheChanged()) {
+      return;
+    }
+    try {
+      String ours = context.tokenCache().serialize();
+      for (int attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
+        CacheSnapshot saved = store.save(basis, Secret.of(ours));
+        if (saved != null) {
+          basis = saved;
+          // after a merge, memory lacks the other process's entries: reload on next access
+          versionInMemory = attempt == 1 ? saved.version() : null;
+          return;
+        }
+        basis = store.load();
+        ours = CacheMerge.merge(basis.serialized().map(Secret::reveal).orElse(null), ours);
+      }
+      warnOnce("write", new IOException("other processes kept writing it"));
+    } catch (IOException | RuntimeException failure) {
+      warnOnce("write", failure);
+    }
+  }
+
+  private void warnOnce(String what, Exception failure) {
+    if (!warned) {
+      warned = true;
+      log.warn(
+          "could not {} the token cache ({}: {}); sign-ins are kept in memory only for this run",
+          what,
+          failure.getClass().getSimpleName(),
+          failure.getMessage());
+    }
+  }
+}
