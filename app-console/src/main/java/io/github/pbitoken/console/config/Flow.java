@@ -7,7 +7,11 @@ import java.util.stream.Collectors;
 /** How pbi-token signs in. The flow chooses which adapter module the composition root installs. */
 public enum Flow {
   /** A service principal with a client secret: an app-only token. */
-  CLIENT_SECRET("client-secret");
+  CLIENT_SECRET("client-secret"),
+  /** A service principal with a certificate (PEM or PKCS#12): an app-only token. */
+  CLIENT_CERTIFICATE("client-certificate"),
+  /** A service principal with a signed assertion, e.g. a federated token file: app-only. */
+  CLIENT_ASSERTION("client-assertion");
 
   private final String configName;
 

@@ -25,7 +25,12 @@ public enum SettingKey {
   HTTP_MAX_ATTEMPTS("http.max-attempts"),
   TOKEN_REFRESH_BEFORE("token.refresh-before"),
   TOKEN_MIN_REMAINING_LIFETIME("token.min-remaining-lifetime"),
-  TOKEN_FAILURE_BACKOFF("token.failure-backoff");
+  TOKEN_FAILURE_BACKOFF("token.failure-backoff"),
+  CLIENT_CERTIFICATE("client-certificate", "AZURE_CLIENT_CERTIFICATE_PATH"),
+  CLIENT_CERTIFICATE_PASSWORD("client-certificate-password", "AZURE_CLIENT_CERTIFICATE_PASSWORD"),
+  SEND_CERTIFICATE_CHAIN("send-certificate-chain", "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"),
+  FEDERATED_TOKEN_FILE("federated-token-file", "AZURE_FEDERATED_TOKEN_FILE"),
+  CLIENT_ASSERTION("client-assertion");
 
   public static final String ROOT = "pbi-token";
 
@@ -61,7 +66,7 @@ public enum SettingKey {
 
   /** Whether the value must never be shown. */
   public boolean isSecret() {
-    return this == CLIENT_SECRET;
+    return this == CLIENT_SECRET || this == CLIENT_CERTIFICATE_PASSWORD || this == CLIENT_ASSERTION;
   }
 
   public static Optional<SettingKey> byRelativePath(String relativePath) {

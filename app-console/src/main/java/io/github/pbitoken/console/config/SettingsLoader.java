@@ -2,7 +2,6 @@ package io.github.pbitoken.console.config;
 
 import static io.github.pbitoken.console.config.SettingKey.AUTHORITY_HOST;
 import static io.github.pbitoken.console.config.SettingKey.CLIENT_ID;
-import static io.github.pbitoken.console.config.SettingKey.CLIENT_SECRET;
 import static io.github.pbitoken.console.config.SettingKey.CLOUD;
 import static io.github.pbitoken.console.config.SettingKey.FLOW;
 import static io.github.pbitoken.console.config.SettingKey.HTTP_ACQUIRE_TIMEOUT;
@@ -30,15 +29,15 @@ import io.github.pbitoken.console.cli.OutputFormat;
 import io.github.pbitoken.core.domain.ClientId;
 import io.github.pbitoken.core.domain.Cloud;
 import io.github.pbitoken.core.domain.Scope;
-import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.service.TokenPolicy;
-import io.github.pbitoken.msal.ClientSecretCredential;
+import io.github.pbitoken.msal.ClientCredential;
 import io.github.pbitoken.msal.MsalSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -74,13 +73,8 @@ public final class SettingsLoader {
             CLIENT_ID,
             (c, p) -> new ClientId(c.getString(p)),
             "the app registration's Application (client) ID");
-    Secret clientSecret =
-        flow == Flow.CLIENT_SECRET
-            ? read.required(
-                CLIENT_SECRET,
-                (c, p) -> Secret.of(c.getString(p)),
-                "the client secret's Value (not its Secret ID)")
-            : null;
+    ClientCredential credential =
+        flow == null ? null : ServicePrincipalCredentials.read(read, flow, Instant.now());
     List<String> scopeNames = read.optional(SCOPES, stringList());
     OutputFormat output =
         read.optional(OUTPUT, (c, p) -> OutputFormat.fromConfigName(c.getString(p)));
@@ -113,7 +107,7 @@ public final class SettingsLoader {
               authorityHost,
               tenant,
               clientId,
-              new ClientSecretCredential(clientSecret),
+              credential,
               connectTimeout,
               readTimeout,
               acquireTimeout,

@@ -18,6 +18,7 @@ final class EmulatorState {
   private final AtomicReference<Duration> tokenLifetime =
       new AtomicReference<>(DEFAULT_TOKEN_LIFETIME);
   private final HeldExchanges heldExchanges = new HeldExchanges();
+  private final AssertionReplayGuard assertionReplayGuard = new AssertionReplayGuard();
 
   SandboxDirectory directory() {
     return directory;
@@ -25,6 +26,10 @@ final class EmulatorState {
 
   RequestJournal journal() {
     return journal;
+  }
+
+  AssertionReplayGuard assertionReplayGuard() {
+    return assertionReplayGuard;
   }
 
   HeldExchanges heldExchanges() {
@@ -60,6 +65,7 @@ final class EmulatorState {
     tokenFaults.clear();
     heldExchanges.releaseAll();
     journal.clear();
+    assertionReplayGuard.clear();
     tokenLifetime.set(DEFAULT_TOKEN_LIFETIME);
     directory.restoreSandboxData();
   }

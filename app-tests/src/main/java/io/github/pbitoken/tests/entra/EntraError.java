@@ -119,6 +119,26 @@ record EntraError(int status, String error, int aadstsCode, String message) {
             + " registered for this app.)");
   }
 
+  static EntraError clientAssertionSignatureInvalid(String clientId) {
+    return new EntraError(
+        401,
+        "invalid_client",
+        700027,
+        "Client assertion failed signature validation. [Reason - The key was not found., Thumbprint"
+            + " of key used by client: not registered] Upload the certificate to app '"
+            + clientId
+            + "'.");
+  }
+
+  static EntraError clientAssertionOutsideValidTime() {
+    return new EntraError(
+        401, "invalid_client", 700024, "Client assertion is not within its valid time range.");
+  }
+
+  static EntraError invalidAssertion(String message) {
+    return new EntraError(401, "invalid_client", 50013, message);
+  }
+
   static EntraError appOnlyScopeNotDefault(String scope) {
     return new EntraError(
         400,

@@ -12,7 +12,12 @@ final class EntraRoutes {
     SandboxDirectory directory = state.directory();
     AccessTokenIssuer issuer = new AccessTokenIssuer(signer, clock);
     List<Grant> grants =
-        List.of(new ClientCredentialsGrant(directory, issuer, state::tokenLifetime));
+        List.of(
+            new ClientCredentialsGrant(
+                directory,
+                issuer,
+                state::tokenLifetime,
+                new ClientAssertionVerifier(directory, state.assertionReplayGuard())));
     return List.of(
         new Route("/{tenant}/discovery/instance", new InstanceDiscoveryEndpoint(baseUri), false),
         new Route(

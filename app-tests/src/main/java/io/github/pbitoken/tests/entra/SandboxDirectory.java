@@ -1,5 +1,6 @@
 package io.github.pbitoken.tests.entra;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class SandboxDirectory {
   private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
   private final Map<String, SandboxUser> users = new ConcurrentHashMap<>();
   private final Set<String> resources = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<X509Certificate>> certificates = new ConcurrentHashMap<>();
 
   /** A directory holding only the sandbox data. */
   public static SandboxDirectory withSandboxData() {
@@ -80,6 +82,25 @@ public final class SandboxDirectory {
     users.put(user.username(), user);
   }
 
+  /** Adds a certificate (its public key) to an app's credentials, as uploading it does. */
+  public void registerCertificate(String tenantId, String clientId, X509Certificate certificate) {
+    AppRegistration app =
+        findApp(tenantId, clientId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "register app " + clientId + " before its certificate"));
+    certificates.merge(
+        appKey(app.tenantId(), app.clientId()),
+        List.of(certificate),
+        (old, added) -> java.util.stream.Stream.concat(old.stream(), added.stream()).toList());
+  }
+
+  /** The certificates registered for an app; empty when it has none. */
+  public List<X509Certificate> certificatesOf(String tenantId, String clientId) {
+    return certificates.getOrDefault(appKey(tenantId, clientId), List.of());
+  }
+
   /** Makes {@code resource} (an application ID URI such as a Power BI resource) requestable. */
   public void registerResource(String resource) {
     resources.add(normalizeResource(resource));
@@ -108,6 +129,7 @@ public final class SandboxDirectory {
     apps.clear();
     users.clear();
     resources.clear();
+    certificates.clear();
     registerTenant(new Tenant(TENANT_ID, "Sandbox", Set.of(TENANT_DOMAIN)));
     registerApp(
         new AppRegistration(
