@@ -50,6 +50,11 @@ public final class ClientAssertions {
     claims.put("jti", jti);
     claims.put("nbf", notBefore.getEpochSecond());
     claims.put("exp", expires.getEpochSecond());
+    return signed(certificate, header, claims);
+  }
+
+  private static String signed(
+      ClientCertificate certificate, ObjectNode header, ObjectNode claims) {
     String input = encode(header.toString()) + "." + encode(claims.toString());
     try {
       Signature signer = Signature.getInstance("SHA256withRSA");
@@ -59,6 +64,36 @@ public final class ClientAssertions {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("could not sign the assertion", e);
     }
+  }
+
+  /**
+   * A federated token as an external issuer (Kubernetes, GitHub Actions) writes it to {@code
+   * AZURE_FEDERATED_TOKEN_FILE}: {@code iss} and {@code sub} of the workload, audience {@link
+   * FederatedCredential#EXCHANGE_AUDIENCE}, valid for an hour from {@code now}.
+   */
+  public static String federatedToken(
+      ClientCertificate issuerKey, String issuer, String subject, Instant now) {
+    return federatedToken(issuerKey, issuer, subject, now, now.plus(Duration.ofHours(1)));
+  }
+
+  public static String federatedToken(
+      ClientCertificate issuerKey,
+      String issuer,
+      String subject,
+      Instant notBefore,
+      Instant expires) {
+    ObjectNode header = Json.object();
+    header.put("alg", "RS256");
+    header.put("typ", "JWT");
+    ObjectNode claims = Json.object();
+    claims.put("aud", FederatedCredential.EXCHANGE_AUDIENCE);
+    claims.put("iss", issuer);
+    claims.put("sub", subject);
+    claims.put("jti", UUID.randomUUID().toString());
+    claims.put("iat", notBefore.getEpochSecond());
+    claims.put("nbf", notBefore.getEpochSecond());
+    claims.put("exp", expires.getEpochSecond());
+    return signed(issuerKey, header, claims);
   }
 
   static String thumbprint(X509Certificate certificate) {

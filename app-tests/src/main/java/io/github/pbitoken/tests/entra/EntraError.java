@@ -135,6 +135,20 @@ record EntraError(int status, String error, int aadstsCode, String message) {
         401, "invalid_client", 700024, "Client assertion is not within its valid time range.");
   }
 
+  static EntraError noMatchingFederatedCredential(String issuer, String subject, String audience) {
+    return new EntraError(
+        400,
+        "invalid_request",
+        70021,
+        "No matching federated identity record found for presented assertion. Assertion Issuer: '"
+            + issuer
+            + "'. Assertion Subject: '"
+            + subject
+            + "'. Assertion Audience: '"
+            + audience
+            + "'.");
+  }
+
   static EntraError invalidAssertion(String message) {
     return new EntraError(401, "invalid_client", 50013, message);
   }

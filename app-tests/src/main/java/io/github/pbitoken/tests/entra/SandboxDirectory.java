@@ -51,6 +51,8 @@ public final class SandboxDirectory {
   private final Map<String, SandboxUser> users = new ConcurrentHashMap<>();
   private final Set<String> resources = ConcurrentHashMap.newKeySet();
   private final Map<String, List<X509Certificate>> certificates = new ConcurrentHashMap<>();
+  private final Map<String, List<FederatedCredential>> federatedCredentials =
+      new ConcurrentHashMap<>();
 
   /** A directory holding only the sandbox data. */
   public static SandboxDirectory withSandboxData() {
@@ -101,6 +103,25 @@ public final class SandboxDirectory {
     return certificates.getOrDefault(appKey(tenantId, clientId), List.of());
   }
 
+  /** Lets an external issuer's tokens about one subject sign the app in (workload identity). */
+  public void registerFederatedCredential(
+      String tenantId, String clientId, FederatedCredential credential) {
+    AppRegistration app =
+        findApp(tenantId, clientId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "register app " + clientId + " before its federated credential"));
+    federatedCredentials.merge(
+        appKey(app.tenantId(), app.clientId()),
+        List.of(credential),
+        (old, added) -> java.util.stream.Stream.concat(old.stream(), added.stream()).toList());
+  }
+
+  public List<FederatedCredential> federatedCredentialsOf(String tenantId, String clientId) {
+    return federatedCredentials.getOrDefault(appKey(tenantId, clientId), List.of());
+  }
+
   /** Makes {@code resource} (an application ID URI such as a Power BI resource) requestable. */
   public void registerResource(String resource) {
     resources.add(normalizeResource(resource));
@@ -130,6 +151,7 @@ public final class SandboxDirectory {
     users.clear();
     resources.clear();
     certificates.clear();
+    federatedCredentials.clear();
     registerTenant(new Tenant(TENANT_ID, "Sandbox", Set.of(TENANT_DOMAIN)));
     registerApp(
         new AppRegistration(
