@@ -60,7 +60,7 @@ public final class SettingsLoader {
     reportUnknownKeys(config, problems);
     SettingsReader read = new SettingsReader(config, problems);
 
-    Flow flow = read.optional(FLOW, (c, p) -> Flow.fromConfigName(c.getString(p)));
+    Flow flow = FlowInference.flow(read, config);
     Cloud cloud = read.optional(CLOUD, (c, p) -> Cloud.fromConfigName(c.getString(p)));
     String authorityHost = read.optional(AUTHORITY_HOST, SettingsLoader::authorityHost);
     TenantId tenant =
@@ -127,12 +127,17 @@ public final class SettingsLoader {
     Config config = ConfigLayers.stack(configFile, env, overrides, new ArrayList<>());
     List<EffectiveSetting> rows = new ArrayList<>();
     for (SettingKey key : SettingKey.values()) {
+      if (key == FLOW) {
+        rows.add(FlowInference.describe(config));
+        continue;
+      }
       if (!config.hasPath(key.path())) {
         rows.add(new EffectiveSetting(key.path(), "(not set)", "not set"));
         continue;
       }
       ConfigValue value = config.getValue(key.path());
-      String shown = key.isSecret() ? "****" : value.render();
+      boolean blank = value.unwrapped().toString().isBlank();
+      String shown = key.isSecret() && !blank ? "****" : value.render();
       rows.add(new EffectiveSetting(key.path(), shown, Origins.describe(value.origin())));
     }
     return rows;
