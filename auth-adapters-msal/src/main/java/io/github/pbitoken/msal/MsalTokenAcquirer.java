@@ -88,7 +88,7 @@ final class MsalTokenAcquirer implements TokenAcquirer {
         new HttpsUrlConnectionClient(
             settings.connectTimeout(),
             settings.readTimeout(),
-            TrustBundle.socketFactory(settings.extraTrust()));
+            TrustBundle.socketFactory(settings.extraTrust(), settings.trustStorePassword()));
     return create(settings, transport, Sleeper.SYSTEM, Clock.systemUTC());
   }
 

@@ -30,7 +30,8 @@ public enum SettingKey {
   CLIENT_CERTIFICATE_PASSWORD("client-certificate-password", "AZURE_CLIENT_CERTIFICATE_PASSWORD"),
   SEND_CERTIFICATE_CHAIN("send-certificate-chain", "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"),
   FEDERATED_TOKEN_FILE("federated-token-file", "AZURE_FEDERATED_TOKEN_FILE"),
-  CLIENT_ASSERTION("client-assertion");
+  CLIENT_ASSERTION("client-assertion"),
+  TRUST_STORE_PASSWORD("trust-store-password");
 
   public static final String ROOT = "pbi-token";
 

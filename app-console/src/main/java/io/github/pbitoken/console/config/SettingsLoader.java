@@ -29,10 +29,12 @@ import io.github.pbitoken.console.cli.OutputFormat;
 import io.github.pbitoken.core.domain.ClientId;
 import io.github.pbitoken.core.domain.Cloud;
 import io.github.pbitoken.core.domain.Scope;
+import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.msal.ClientCredential;
+import io.github.pbitoken.msal.MsalAdapters;
 import io.github.pbitoken.msal.MsalSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +80,9 @@ public final class SettingsLoader {
     List<String> scopeNames = read.optional(SCOPES, stringList());
     OutputFormat output =
         read.optional(OUTPUT, (c, p) -> OutputFormat.fromConfigName(c.getString(p)));
-    Path trustStore = read.optional(TRUST_STORE, SettingsLoader::readableFile);
+    Secret trustStorePassword =
+        read.optional(SettingKey.TRUST_STORE_PASSWORD, (c, p) -> Secret.of(c.getString(p)));
+    Path trustStore = read.optional(TRUST_STORE, trustStore(trustStorePassword));
     Duration connectTimeout = read.optional(HTTP_CONNECT_TIMEOUT, positiveDuration());
     Duration readTimeout = read.optional(HTTP_READ_TIMEOUT, positiveDuration());
     Duration acquireTimeout = read.optional(HTTP_ACQUIRE_TIMEOUT, positiveDuration());
@@ -112,7 +116,8 @@ public final class SettingsLoader {
               readTimeout,
               acquireTimeout,
               maxAttempts,
-              trustStore),
+              trustStore,
+              trustStorePassword),
           new TokenPolicy(refreshBefore, minRemaining, failureBackoff),
           new CliSettings(request, output));
     } catch (IllegalArgumentException crossFieldRule) {
@@ -186,6 +191,15 @@ public final class SettingsLoader {
       throw new IllegalArgumentException("no readable file at '" + file + "'");
     }
     return file;
+  }
+
+  /** A readable PEM bundle or PKCS#12 trust store that opens with the password. */
+  private static SettingsReader.Parser<Path> trustStore(Secret password) {
+    return (config, path) -> {
+      Path file = readableFile(config, path);
+      MsalAdapters.checkTrustStore(file, password);
+      return file;
+    };
   }
 
   private static Integer attempts(Config config, String path) {
