@@ -31,6 +31,18 @@ record EntraError(int status, String error, int aadstsCode, String message) {
             + " there are no active subscriptions for the tenant.");
   }
 
+  static EntraError tenantInOtherCloud(String tenant, String thisInstance) {
+    return new EntraError(
+        400,
+        "invalid_request",
+        90038,
+        "NationalCloudTenantRedirection: The specified tenant '"
+            + tenant
+            + "' belongs to another cloud. Current cloud instance '"
+            + thisInstance
+            + "'.");
+  }
+
   static EntraError noTenantInformation() {
     return new EntraError(
         400,

@@ -17,6 +17,11 @@ public final class SandboxDirectory {
   public static final String TENANT_ID = "00000000-0000-0000-0000-0000000000a1";
   public static final String TENANT_DOMAIN = "sandbox.onmicrosoft.com";
 
+  /**
+   * A tenant that lives in another national cloud: asking this emulator for it gives AADSTS90038.
+   */
+  public static final String OTHER_CLOUD_TENANT_ID = "00000000-0000-0000-0000-0000000000a9";
+
   public static final String CONFIDENTIAL_CLIENT_ID = "00000000-0000-0000-0000-0000000000c1";
   public static final String CONFIDENTIAL_CLIENT_SECRET = "sbx~S3cret.Value.0000000000000000000000";
   public static final String CONFIDENTIAL_CLIENT_SERVICE_PRINCIPAL_ID =
@@ -51,6 +56,7 @@ public final class SandboxDirectory {
   private final Map<String, SandboxUser> users = new ConcurrentHashMap<>();
   private final Set<String> resources = ConcurrentHashMap.newKeySet();
   private final Map<String, List<X509Certificate>> certificates = new ConcurrentHashMap<>();
+  private final Set<String> otherCloudTenants = ConcurrentHashMap.newKeySet();
   private final Map<String, List<FederatedCredential>> federatedCredentials =
       new ConcurrentHashMap<>();
 
@@ -122,6 +128,15 @@ public final class SandboxDirectory {
     return federatedCredentials.getOrDefault(appKey(tenantId, clientId), List.of());
   }
 
+  /** Records that {@code tenantIdOrDomain} exists, but in another national cloud than this one. */
+  public void registerOtherCloudTenant(String tenantIdOrDomain) {
+    otherCloudTenants.add(tenantIdOrDomain.toLowerCase(Locale.ROOT));
+  }
+
+  public boolean isInOtherCloud(String tenantIdOrDomain) {
+    return otherCloudTenants.contains(tenantIdOrDomain.toLowerCase(Locale.ROOT));
+  }
+
   /** Makes {@code resource} (an application ID URI such as a Power BI resource) requestable. */
   public void registerResource(String resource) {
     resources.add(normalizeResource(resource));
@@ -151,6 +166,8 @@ public final class SandboxDirectory {
     users.clear();
     resources.clear();
     certificates.clear();
+    otherCloudTenants.clear();
+    registerOtherCloudTenant(OTHER_CLOUD_TENANT_ID);
     federatedCredentials.clear();
     registerTenant(new Tenant(TENANT_ID, "Sandbox", Set.of(TENANT_DOMAIN)));
     registerApp(
