@@ -103,6 +103,25 @@ final class EntraErrorCatalog {
         Kind.CREDENTIALS_REJECTED,
         "the client assertion of app {app} in tenant {tenant} is outside its valid time range",
         "check the clock (NTP); re-read the federated token file");
+    add(
+        700027,
+        Kind.CREDENTIALS_REJECTED,
+        "the identity provider could not verify the client certificate of app {app} in tenant"
+            + " {tenant}",
+        "upload this certificate (its .cer/.pem) to the app registration's Certificates & secrets,"
+            + " or configure the certificate that is registered there");
+    add(
+        50013,
+        Kind.CREDENTIALS_REJECTED,
+        "the identity provider rejected the client assertion of app {app} in tenant {tenant}",
+        "the assertion must be issued for this app and token endpoint, and each one used once;"
+            + " check client-id, tenant, cloud and how the assertion is made");
+    add(
+        70021,
+        Kind.CREDENTIALS_REJECTED,
+        "no federated credential of app {app} in tenant {tenant} matches the federated token",
+        "add a federated credential with the token's issuer, subject and audience"
+            + " api://AzureADTokenExchange to the app registration");
     // permission: the caller is known but may not have this token
     add(
         65001,

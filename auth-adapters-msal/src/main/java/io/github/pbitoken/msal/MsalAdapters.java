@@ -1,10 +1,12 @@
 package io.github.pbitoken.msal;
 
+import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.port.out.CacheStore;
 import io.github.pbitoken.core.port.out.SignInPrompt;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The one public way in: builds the driven adapters and hands them out as port types. */
 public final class MsalAdapters {
@@ -49,5 +51,15 @@ public final class MsalAdapters {
    */
   public static CacheStore fileCacheStore(Path file) {
     return new FileCacheStore(file, Clock.systemUTC());
+  }
+
+  /**
+   * Reads a trust store (PEM bundle, or PKCS#12 opened with {@code password}, which may be null) as
+   * the adapter will, so configuration can report a problem before anything else happens.
+   *
+   * @throws IllegalArgumentException naming the file and what is wrong with it
+   */
+  public static void checkTrustStore(Path trustStore, Secret password) {
+    TrustBundle.socketFactory(Optional.of(trustStore), password);
   }
 }

@@ -96,7 +96,7 @@ final class MsalErrorTranslator {
       "sign in again with an interactive or device-code flow";
   private static final String TRUST_HINT =
       "if the host is right (e.g. behind a TLS-inspecting proxy, or a test emulator), add the CA"
-          + " that issued its certificate to the trust bundle (the trust-bundle setting); never"
+          + " that issued its certificate to the trust store (the trust-store setting: PEM or PKCS#12); never"
           + " disable certificate verification";
 
   private final Clock clock;

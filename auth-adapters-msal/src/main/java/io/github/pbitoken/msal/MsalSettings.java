@@ -2,6 +2,7 @@ package io.github.pbitoken.msal;
 
 import io.github.pbitoken.core.domain.ClientId;
 import io.github.pbitoken.core.domain.Cloud;
+import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.domain.TenantId;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import java.util.Optional;
  * @param readTimeout bound on waiting for each response
  * @param acquireTimeout bound on one whole acquisition, retries included
  * @param maxAttempts how many times one acquisition may ask the identity provider (1 = no retry)
- * @param trustBundle a PEM file of extra CA certificates to trust besides the JDK's, or {@code
- *     null}
+ * @param trustBundle a PEM bundle or PKCS#12 trust store of extra CA certificates to trust besides
+ *     the JDK's, or {@code null}
+ * @param trustStorePassword the PKCS#12 trust store's password, or {@code null}
  */
 public record MsalSettings(
     Cloud cloud,
@@ -37,7 +39,8 @@ public record MsalSettings(
     Duration readTimeout,
     Duration acquireTimeout,
     int maxAttempts,
-    Path trustBundle) {
+    Path trustBundle,
+    Secret trustStorePassword) {
 
   public MsalSettings {
     Objects.requireNonNull(cloud, "cloud must not be null");
@@ -52,6 +55,32 @@ public record MsalSettings(
       throw new IllegalArgumentException(
           "max attempts must be between 1 and 10, was " + maxAttempts);
     }
+  }
+
+  /** Settings without a trust store password (a PEM bundle, or none). */
+  public MsalSettings(
+      Cloud cloud,
+      String authorityHost,
+      TenantId tenant,
+      ClientId clientId,
+      ClientCredential credential,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration acquireTimeout,
+      int maxAttempts,
+      Path trustBundle) {
+    this(
+        cloud,
+        authorityHost,
+        tenant,
+        clientId,
+        credential,
+        connectTimeout,
+        readTimeout,
+        acquireTimeout,
+        maxAttempts,
+        trustBundle,
+        null);
   }
 
   /** The authority MSAL signs in against: {@code https://<host>/<tenant>/}. */

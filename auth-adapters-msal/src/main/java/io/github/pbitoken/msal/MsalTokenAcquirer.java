@@ -1,11 +1,9 @@
 package io.github.pbitoken.msal;
 
 import com.microsoft.aad.msal4j.ClaimsRequest;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import io.github.pbitoken.core.domain.AccessToken;
@@ -35,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link TokenAcquirer} for a confidential client (a service principal with a client secret), on
- * one MSAL4J {@link ConfidentialClientApplication}, which holds MSAL's token cache.
+ * {@link TokenAcquirer} for a confidential client (a service principal with a secret, certificate
+ * or assertion), on one MSAL4J {@link ConfidentialClientApplication}, which holds MSAL's token
+ * cache.
  *
  * <p>What this adds to MSAL (see MSAL4J-FACTS.md for why):
  *
@@ -60,9 +59,9 @@ import org.slf4j.LoggerFactory;
 final class MsalTokenAcquirer implements TokenAcquirer {
   private static final Logger log = LoggerFactory.getLogger(MsalTokenAcquirer.class);
 
-  /** The credential kinds this adapter maps to MSAL (see {@link #msalCredential}). */
+  /** The credential kinds this adapter maps to MSAL (see {@link MsalCredentials}). */
   static final Set<Class<? extends ClientCredential>> SUPPORTED_CREDENTIALS =
-      Set.of(ClientSecretCredential.class);
+      MsalCredentials.SUPPORTED;
 
   private final MsalSettings settings;
   private final ConfidentialClientApplication app;
@@ -96,7 +95,7 @@ final class MsalTokenAcquirer implements TokenAcquirer {
         new HttpsUrlConnectionClient(
             settings.connectTimeout(),
             settings.readTimeout(),
-            TrustBundle.socketFactory(settings.extraTrust()));
+            TrustBundle.socketFactory(settings.extraTrust(), settings.trustStorePassword()));
     return new MsalTokenAcquirer(
         settings,
         confidentialClient(
@@ -135,7 +134,8 @@ final class MsalTokenAcquirer implements TokenAcquirer {
     try {
       ConfidentialClientApplication.Builder builder =
           ConfidentialClientApplication.builder(
-                  settings.clientId().value(), msalCredential(settings.credential()))
+                  settings.clientId().value(), MsalCredentials.of(settings.credential()))
+              .sendX5c(MsalCredentials.sendsCertificateChain(settings.credential()))
               .authority(settings.authority().toString())
               .aadInstanceDiscoveryResponse(
                   InstanceDiscovery.responseFor(settings.authorityHost(), settings.tenant()))
@@ -151,18 +151,6 @@ final class MsalTokenAcquirer implements TokenAcquirer {
       throw new IllegalArgumentException(
           "authority " + settings.authority() + " is not a valid URL", e);
     }
-  }
-
-  private static IClientCredential msalCredential(ClientCredential credential) {
-    if (credential == null) {
-      throw new IllegalArgumentException(
-          "a confidential client (service principal) needs a credential such as a client secret");
-    }
-    if (credential instanceof ClientSecretCredential secret) {
-      return ClientCredentialFactory.createFromSecret(secret.secret().reveal());
-    }
-    throw new IllegalArgumentException(
-        "unsupported client credential " + credential.getClass().getSimpleName());
   }
 
   /** The MSAL application, for the account store that shares its cache. */

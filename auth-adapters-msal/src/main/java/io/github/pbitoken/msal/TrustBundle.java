@@ -1,5 +1,6 @@
 package io.github.pbitoken.msal;
 
+import io.github.pbitoken.core.domain.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -24,8 +25,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Which certificate authorities the adapter trusts: the JDK's default trust store, plus the CA
- * certificates of an optional PEM bundle (a corporate TLS-inspection CA, or the local Entra ID
- * emulator's test CA).
+ * certificates of an optional PEM bundle or PKCS#12 trust store (a corporate TLS-inspection CA, or
+ * the local Entra ID emulator's test CA).
  *
  * <p>Verification is never turned off: a server certificate must chain to one of the two sets of
  * anchors, and the host name is checked as usual. The bundle is read once, when the adapter is
@@ -37,11 +38,20 @@ final class TrustBundle {
 
   /** The socket factory for connections to the identity provider. */
   static SSLSocketFactory socketFactory(Optional<Path> bundle) {
+    return socketFactory(bundle, null);
+  }
+
+  /**
+   * The socket factory trusting the JDK's CAs and those in {@code bundle}: a PEM file, or a PKCS#12
+   * trust store opened with {@code password} (may be null).
+   */
+  static SSLSocketFactory socketFactory(Optional<Path> bundle, Secret password) {
     if (bundle.isEmpty()) {
       return HttpsURLConnection.getDefaultSSLSocketFactory();
     }
     Path file = bundle.get();
-    List<X509Certificate> extraCas = readCertificates(file);
+    List<X509Certificate> extraCas =
+        isPem(file) ? readCertificates(file) : Pkcs12TrustStore.readCertificates(file, password);
     try {
       X509ExtendedTrustManager jdkDefault = trustManager(null);
       X509ExtendedTrustManager extra = trustManager(keyStoreOf(extraCas));
@@ -52,6 +62,20 @@ final class TrustBundle {
       throw new IllegalArgumentException(
           "trust bundle " + file + " could not be turned into a trust store: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isPem(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      String start = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+      return start.contains("-----BEGIN") || start.isBlank() || isText(start);
+    } catch (IOException e) {
+      return true; // readCertificates reports the unreadable file
+    }
+  }
+
+  /** Text (a broken PEM file) gets the PEM messages; binary is taken for PKCS#12. */
+  private static boolean isText(String start) {
+    return start.chars().allMatch(c -> c == '\n' || c == '\r' || c == '\t' || (c >= 32 && c < 127));
   }
 
   /** The X.509 certificates in a PEM file; at least one. */

@@ -274,7 +274,7 @@ class MsalErrorTranslationTest {
     assertTrue(failure.getMessage().contains("certificate"), failure.getMessage());
     assertTrue(failure.getMessage().contains("trust"), failure.getMessage());
     String hint = failure.details().fixHint();
-    assertTrue(hint.contains("trust bundle"), hint);
+    assertTrue(hint.contains("trust-store setting"), hint);
     assertTrue(hint.contains("never disable certificate verification"), hint);
   }
 

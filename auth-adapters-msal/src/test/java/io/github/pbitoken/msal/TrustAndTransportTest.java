@@ -109,7 +109,8 @@ class TrustAndTransportTest {
 
     assertTrue(failure.getMessage().contains("certificate"), failure.getMessage());
     assertTrue(failure.getMessage().contains("localhost:" + port()), failure.getMessage());
-    assertTrue(failure.details().fixHint().contains("trust bundle"), failure.details().fixHint());
+    assertTrue(
+        failure.details().fixHint().contains("trust-store setting"), failure.details().fixHint());
     assertEquals(before, tokenRequests.get());
   }
 

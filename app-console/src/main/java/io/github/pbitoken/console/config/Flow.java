@@ -8,6 +8,10 @@ import java.util.stream.Collectors;
 public enum Flow {
   /** A service principal with a client secret: an app-only token. */
   CLIENT_SECRET("client-secret"),
+  /** A service principal with a certificate (PEM or PKCS#12): an app-only token. */
+  CLIENT_CERTIFICATE("client-certificate"),
+  /** A service principal with a signed assertion, e.g. a federated token file: app-only. */
+  CLIENT_ASSERTION("client-assertion"),
   /** A user signs in on any device with a browser, typing a code shown on stderr. */
   DEVICE_CODE("device-code"),
   /** A user signs in in the system browser (the walkthrough's flow), redirected to localhost. */

@@ -31,7 +31,13 @@ public enum SettingKey {
   PROMPT("prompt"),
   SIGN_IN_TIMEOUT("sign-in-timeout"),
   USERNAME("username"),
-  PASSWORD("password");
+  PASSWORD("password"),
+  CLIENT_CERTIFICATE("client-certificate", "AZURE_CLIENT_CERTIFICATE_PATH"),
+  CLIENT_CERTIFICATE_PASSWORD("client-certificate-password", "AZURE_CLIENT_CERTIFICATE_PASSWORD"),
+  SEND_CERTIFICATE_CHAIN("send-certificate-chain", "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"),
+  FEDERATED_TOKEN_FILE("federated-token-file", "AZURE_FEDERATED_TOKEN_FILE"),
+  CLIENT_ASSERTION("client-assertion"),
+  TRUST_STORE_PASSWORD("trust-store-password");
 
   public static final String ROOT = "pbi-token";
 
@@ -67,7 +73,11 @@ public enum SettingKey {
 
   /** Whether the value must never be shown. */
   public boolean isSecret() {
-    return this == CLIENT_SECRET || this == PASSWORD;
+    return this == CLIENT_SECRET
+        || this == PASSWORD
+        || this == CLIENT_CERTIFICATE_PASSWORD
+        || this == CLIENT_ASSERTION
+        || this == TRUST_STORE_PASSWORD;
   }
 
   public static Optional<SettingKey> byRelativePath(String relativePath) {

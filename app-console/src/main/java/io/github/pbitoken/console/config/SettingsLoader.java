@@ -2,7 +2,6 @@ package io.github.pbitoken.console.config;
 
 import static io.github.pbitoken.console.config.SettingKey.AUTHORITY_HOST;
 import static io.github.pbitoken.console.config.SettingKey.CLIENT_ID;
-import static io.github.pbitoken.console.config.SettingKey.CLIENT_SECRET;
 import static io.github.pbitoken.console.config.SettingKey.CLOUD;
 import static io.github.pbitoken.console.config.SettingKey.FLOW;
 import static io.github.pbitoken.console.config.SettingKey.HTTP_ACQUIRE_TIMEOUT;
@@ -36,12 +35,14 @@ import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.service.TokenPolicy;
-import io.github.pbitoken.msal.ClientSecretCredential;
+import io.github.pbitoken.msal.ClientCredential;
+import io.github.pbitoken.msal.MsalAdapters;
 import io.github.pbitoken.msal.MsalSettings;
 import io.github.pbitoken.msal.UserSignInSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -64,7 +65,7 @@ public final class SettingsLoader {
     reportUnknownKeys(config, problems);
     SettingsReader read = new SettingsReader(config, problems);
 
-    Flow flow = read.optional(FLOW, (c, p) -> Flow.fromConfigName(c.getString(p)));
+    Flow flow = FlowInference.flow(read, config);
     Cloud cloud = read.optional(CLOUD, (c, p) -> Cloud.fromConfigName(c.getString(p)));
     String authorityHost = read.optional(AUTHORITY_HOST, SettingsLoader::authorityHost);
     TenantId tenant =
@@ -89,17 +90,16 @@ public final class SettingsLoader {
     if (flow == Flow.USERNAME_PASSWORD) {
       notices.add(UserFlowReader.PASSWORD_FLOW_NOTICE);
     }
-    Secret clientSecret =
-        flow == Flow.CLIENT_SECRET
-            ? read.required(
-                CLIENT_SECRET,
-                (c, p) -> Secret.of(c.getString(p)),
-                "the client secret's Value (not its Secret ID)")
-            : null;
+    ClientCredential credential =
+        flow == null || userFlow
+            ? null
+            : ServicePrincipalCredentials.read(read, flow, Instant.now());
     List<String> scopeNames = read.optional(SCOPES, stringList());
     OutputFormat output =
         read.optional(OUTPUT, (c, p) -> OutputFormat.fromConfigName(c.getString(p)));
-    Path trustStore = read.optional(TRUST_STORE, SettingsLoader::readableFile);
+    Secret trustStorePassword =
+        read.optional(SettingKey.TRUST_STORE_PASSWORD, (c, p) -> Secret.of(c.getString(p)));
+    Path trustStore = read.optional(TRUST_STORE, trustStore(trustStorePassword));
     Duration connectTimeout = read.optional(HTTP_CONNECT_TIMEOUT, positiveDuration());
     Duration readTimeout = read.optional(HTTP_READ_TIMEOUT, positiveDuration());
     Duration acquireTimeout = read.optional(HTTP_ACQUIRE_TIMEOUT, positiveDuration());
@@ -150,12 +150,13 @@ public final class SettingsLoader {
               authorityHost,
               tenant,
               clientId,
-              flow == Flow.CLIENT_SECRET ? new ClientSecretCredential(clientSecret) : null,
+              credential,
               connectTimeout,
               readTimeout,
               acquireTimeout,
               maxAttempts,
-              trustStore),
+              trustStore,
+              trustStorePassword),
           new TokenPolicy(refreshBefore, minRemaining, failureBackoff),
           new CliSettings(request, output),
           new TokenCacheSettings(
@@ -177,12 +178,17 @@ public final class SettingsLoader {
     Config config = ConfigLayers.stack(configFile, env, overrides, new ArrayList<>());
     List<EffectiveSetting> rows = new ArrayList<>();
     for (SettingKey key : SettingKey.values()) {
+      if (key == FLOW) {
+        rows.add(FlowInference.describe(config));
+        continue;
+      }
       if (!config.hasPath(key.path())) {
         rows.add(new EffectiveSetting(key.path(), "(not set)", "not set"));
         continue;
       }
       ConfigValue value = config.getValue(key.path());
-      String shown = key.isSecret() ? "****" : value.render();
+      boolean blank = value.unwrapped().toString().isBlank();
+      String shown = key.isSecret() && !blank ? "****" : value.render();
       rows.add(new EffectiveSetting(key.path(), shown, Origins.describe(value.origin())));
     }
     return rows;
@@ -238,6 +244,15 @@ public final class SettingsLoader {
       throw new IllegalArgumentException("no readable file at '" + file + "'");
     }
     return file;
+  }
+
+  /** A readable PEM bundle or PKCS#12 trust store that opens with the password. */
+  private static SettingsReader.Parser<Path> trustStore(Secret password) {
+    return (config, path) -> {
+      Path file = readableFile(config, path);
+      MsalAdapters.checkTrustStore(file, password);
+      return file;
+    };
   }
 
   private static Integer attempts(Config config, String path) {

@@ -10,6 +10,9 @@ final class AccessTokenIssuer {
   /** {@code appidacr} for a client that proved itself with a secret. */
   static final String AUTHENTICATED_WITH_SECRET = "1";
 
+  /** {@code appidacr} for a client that proved itself with a certificate (client assertion). */
+  static final String AUTHENTICATED_WITH_CERTIFICATE = "2";
+
   /** Entra ID backdates {@code iat} and {@code nbf} by five minutes to absorb clock skew. */
   private static final Duration BACKDATING = Duration.ofMinutes(5);
 

@@ -49,6 +49,21 @@ record ClientAuthentication(String clientId, String clientSecret, String clientA
         : Optional.of(EntraError.invalidClientSecret(app.clientId()));
   }
 
+  /**
+   * Like {@link #verify(AppRegistration, boolean)}, but a confidential client's {@code
+   * client_assertion} is checked by {@code assertions} instead of being refused.
+   */
+  Optional<EntraError> verify(
+      AppRegistration app,
+      boolean credentialRequired,
+      ClientAssertionVerifier assertions,
+      EntraRequest request) {
+    if (!app.isPublicClient() && clientAssertion != null && clientSecret == null) {
+      return assertions.verify(clientAssertion, app, request);
+    }
+    return verify(app, credentialRequired);
+  }
+
   /** RFC 6749 2.3.1: both parts are form-urlencoded before base64. */
   private static Optional<String[]> basicCredentials(String authorization) {
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {

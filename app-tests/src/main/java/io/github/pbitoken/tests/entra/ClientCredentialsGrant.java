@@ -14,12 +14,17 @@ final class ClientCredentialsGrant implements Grant {
   private final SandboxDirectory directory;
   private final AccessTokenIssuer issuer;
   private final Supplier<Duration> tokenLifetime;
+  private final ClientAssertionVerifier assertions;
 
   ClientCredentialsGrant(
-      SandboxDirectory directory, AccessTokenIssuer issuer, Supplier<Duration> tokenLifetime) {
+      SandboxDirectory directory,
+      AccessTokenIssuer issuer,
+      Supplier<Duration> tokenLifetime,
+      ClientAssertionVerifier assertions) {
     this.directory = directory;
     this.issuer = issuer;
     this.tokenLifetime = tokenLifetime;
+    this.assertions = assertions;
   }
 
   @Override
@@ -41,7 +46,7 @@ final class ClientCredentialsGrant implements Grant {
     if (app.isEmpty()) {
       return EntraError.applicationNotFound(client.clientId(), tenant).toReply(request);
     }
-    Optional<EntraError> rejected = client.verify(app.get(), true);
+    Optional<EntraError> rejected = client.verify(app.get(), true, assertions, request);
     if (rejected.isPresent()) {
       return rejected.get().toReply(request);
     }
@@ -63,7 +68,13 @@ final class ClientCredentialsGrant implements Grant {
     body.put(
         "access_token",
         issuer.appToken(
-            tenant, app.get(), resource, lifetime, AccessTokenIssuer.AUTHENTICATED_WITH_SECRET));
+            tenant,
+            app.get(),
+            resource,
+            lifetime,
+            client.clientAssertion() == null
+                ? AccessTokenIssuer.AUTHENTICATED_WITH_SECRET
+                : AccessTokenIssuer.AUTHENTICATED_WITH_CERTIFICATE));
     return Reply.ok(body);
   }
 

@@ -19,6 +19,7 @@ final class EmulatorState {
       new AtomicReference<>(DEFAULT_TOKEN_LIFETIME);
   private final HeldExchanges heldExchanges = new HeldExchanges();
   private final UserSessions userSessions = new UserSessions();
+  private final AssertionReplayGuard assertionReplayGuard = new AssertionReplayGuard();
 
   SandboxDirectory directory() {
     return directory;
@@ -30,6 +31,10 @@ final class EmulatorState {
 
   UserSessions userSessions() {
     return userSessions;
+  }
+
+  AssertionReplayGuard assertionReplayGuard() {
+    return assertionReplayGuard;
   }
 
   HeldExchanges heldExchanges() {
@@ -65,6 +70,7 @@ final class EmulatorState {
     tokenFaults.clear();
     heldExchanges.releaseAll();
     journal.clear();
+    assertionReplayGuard.clear();
     tokenLifetime.set(DEFAULT_TOKEN_LIFETIME);
     directory.restoreSandboxData();
     userSessions.reset();

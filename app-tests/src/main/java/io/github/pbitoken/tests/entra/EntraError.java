@@ -31,6 +31,18 @@ record EntraError(int status, String error, int aadstsCode, String message) {
             + " there are no active subscriptions for the tenant.");
   }
 
+  static EntraError tenantInOtherCloud(String tenant, String thisInstance) {
+    return new EntraError(
+        400,
+        "invalid_request",
+        90038,
+        "NationalCloudTenantRedirection: The specified tenant '"
+            + tenant
+            + "' belongs to another cloud. Current cloud instance '"
+            + thisInstance
+            + "'.");
+  }
+
   static EntraError noTenantInformation() {
     return new EntraError(
         400,
@@ -117,6 +129,40 @@ record EntraError(int status, String error, int aadstsCode, String message) {
         700027,
         "Client assertion failed signature validation. (The emulator has no certificate"
             + " registered for this app.)");
+  }
+
+  static EntraError clientAssertionSignatureInvalid(String clientId) {
+    return new EntraError(
+        401,
+        "invalid_client",
+        700027,
+        "Client assertion failed signature validation. [Reason - The key was not found., Thumbprint"
+            + " of key used by client: not registered] Upload the certificate to app '"
+            + clientId
+            + "'.");
+  }
+
+  static EntraError clientAssertionOutsideValidTime() {
+    return new EntraError(
+        401, "invalid_client", 700024, "Client assertion is not within its valid time range.");
+  }
+
+  static EntraError noMatchingFederatedCredential(String issuer, String subject, String audience) {
+    return new EntraError(
+        400,
+        "invalid_request",
+        70021,
+        "No matching federated identity record found for presented assertion. Assertion Issuer: '"
+            + issuer
+            + "'. Assertion Subject: '"
+            + subject
+            + "'. Assertion Audience: '"
+            + audience
+            + "'.");
+  }
+
+  static EntraError invalidAssertion(String message) {
+    return new EntraError(401, "invalid_client", 50013, message);
   }
 
   static EntraError appOnlyScopeNotDefault(String scope) {

@@ -16,7 +16,11 @@ final class EntraRoutes {
         new UserTokenResponse(directory, issuer, sessions, state::tokenLifetime);
     List<Grant> grants =
         List.of(
-            new ClientCredentialsGrant(directory, issuer, state::tokenLifetime),
+            new ClientCredentialsGrant(
+                directory,
+                issuer,
+                state::tokenLifetime,
+                new ClientAssertionVerifier(directory, state.assertionReplayGuard())),
             new DeviceCodeGrant(directory, sessions, userTokens),
             new RefreshTokenGrant(directory, sessions, userTokens),
             new PasswordGrant(directory, sessions, userTokens),

@@ -1,5 +1,6 @@
 package io.github.pbitoken.tests.entra;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SandboxDirectory {
   public static final String TENANT_ID = "00000000-0000-0000-0000-0000000000a1";
   public static final String TENANT_DOMAIN = "sandbox.onmicrosoft.com";
+
+  /**
+   * A tenant that lives in another national cloud: asking this emulator for it gives AADSTS90038.
+   */
+  public static final String OTHER_CLOUD_TENANT_ID = "00000000-0000-0000-0000-0000000000a9";
 
   public static final String CONFIDENTIAL_CLIENT_ID = "00000000-0000-0000-0000-0000000000c1";
   public static final String CONFIDENTIAL_CLIENT_SECRET = "sbx~S3cret.Value.0000000000000000000000";
@@ -49,6 +55,10 @@ public final class SandboxDirectory {
   private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
   private final Map<String, SandboxUser> users = new ConcurrentHashMap<>();
   private final Set<String> resources = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<X509Certificate>> certificates = new ConcurrentHashMap<>();
+  private final Set<String> otherCloudTenants = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<FederatedCredential>> federatedCredentials =
+      new ConcurrentHashMap<>();
 
   /** A directory holding only the sandbox data. */
   public static SandboxDirectory withSandboxData() {
@@ -80,6 +90,53 @@ public final class SandboxDirectory {
     users.put(user.username(), user);
   }
 
+  /** Adds a certificate (its public key) to an app's credentials, as uploading it does. */
+  public void registerCertificate(String tenantId, String clientId, X509Certificate certificate) {
+    AppRegistration app =
+        findApp(tenantId, clientId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "register app " + clientId + " before its certificate"));
+    certificates.merge(
+        appKey(app.tenantId(), app.clientId()),
+        List.of(certificate),
+        (old, added) -> java.util.stream.Stream.concat(old.stream(), added.stream()).toList());
+  }
+
+  /** The certificates registered for an app; empty when it has none. */
+  public List<X509Certificate> certificatesOf(String tenantId, String clientId) {
+    return certificates.getOrDefault(appKey(tenantId, clientId), List.of());
+  }
+
+  /** Lets an external issuer's tokens about one subject sign the app in (workload identity). */
+  public void registerFederatedCredential(
+      String tenantId, String clientId, FederatedCredential credential) {
+    AppRegistration app =
+        findApp(tenantId, clientId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "register app " + clientId + " before its federated credential"));
+    federatedCredentials.merge(
+        appKey(app.tenantId(), app.clientId()),
+        List.of(credential),
+        (old, added) -> java.util.stream.Stream.concat(old.stream(), added.stream()).toList());
+  }
+
+  public List<FederatedCredential> federatedCredentialsOf(String tenantId, String clientId) {
+    return federatedCredentials.getOrDefault(appKey(tenantId, clientId), List.of());
+  }
+
+  /** Records that {@code tenantIdOrDomain} exists, but in another national cloud than this one. */
+  public void registerOtherCloudTenant(String tenantIdOrDomain) {
+    otherCloudTenants.add(tenantIdOrDomain.toLowerCase(Locale.ROOT));
+  }
+
+  public boolean isInOtherCloud(String tenantIdOrDomain) {
+    return otherCloudTenants.contains(tenantIdOrDomain.toLowerCase(Locale.ROOT));
+  }
+
   /** Makes {@code resource} (an application ID URI such as a Power BI resource) requestable. */
   public void registerResource(String resource) {
     resources.add(normalizeResource(resource));
@@ -108,6 +165,10 @@ public final class SandboxDirectory {
     apps.clear();
     users.clear();
     resources.clear();
+    certificates.clear();
+    otherCloudTenants.clear();
+    registerOtherCloudTenant(OTHER_CLOUD_TENANT_ID);
+    federatedCredentials.clear();
     registerTenant(new Tenant(TENANT_ID, "Sandbox", Set.of(TENANT_DOMAIN)));
     registerApp(
         new AppRegistration(

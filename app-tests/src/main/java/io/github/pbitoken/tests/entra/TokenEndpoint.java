@@ -23,6 +23,11 @@ final class TokenEndpoint implements Endpoint {
     if (!"POST".equals(request.received().method())) {
       return EntraError.postOnly(request.received().method()).toReply(request);
     }
+    if (directory.isInOtherCloud(request.tenantSegment())) {
+      return EntraError.tenantInOtherCloud(
+              request.tenantSegment(), request.baseUri().getAuthority())
+          .toReply(request);
+    }
     Optional<Authority> authority = Authority.resolve(request.tenantSegment(), directory);
     if (authority.isEmpty()) {
       return EntraError.tenantNotFound(request.tenantSegment()).toReply(request);

@@ -64,6 +64,37 @@ public final class EmulatorFixture {
     return config.append("}\n").toString();
   }
 
+  /**
+   * A config for the sandbox service principal without any credential: the test adds the one it
+   * exercises (certificate, assertion) as {@code extra} HOCON lines.
+   */
+  public static String servicePrincipalConfig(String... extra) {
+    StringBuilder config =
+        new StringBuilder()
+            .append("pbi-token {\n")
+            .append("  authority-host = \"")
+            .append(emulator().authorityHost())
+            .append("\"\n")
+            .append("  trust-store = \"")
+            .append(caFile())
+            .append("\"\n")
+            .append("  tenant-id = \"")
+            .append(SandboxDirectory.TENANT_ID)
+            .append("\"\n")
+            .append("  client-id = \"")
+            .append(SandboxDirectory.CONFIDENTIAL_CLIENT_ID)
+            .append("\"\n");
+    for (String line : extra) {
+      config.append("  ").append(line).append('\n');
+    }
+    return config.append("}\n").toString();
+  }
+
+  /** A HOCON string literal for a path (backslashes and quotes escaped). */
+  public static String quoted(Path path) {
+    return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
   public static Path write(Path dir, String config) {
     try {
       return Files.writeString(Files.createTempFile(dir, "pbi-token", ".conf"), config);

@@ -17,10 +17,17 @@ import io.github.pbitoken.console.wiring.StrictBindingsModule;
 import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import io.github.pbitoken.core.service.TokenService;
+import io.github.pbitoken.tests.entra.ClientCertificate;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,21 +36,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Stage.PRODUCTION} (all singletons eager) from a test configuration, with no network.
  */
 class WiringTest {
+  @TempDir Path dir;
 
   @ParameterizedTest
   @EnumSource(Flow.class)
   void theProductionGraphBuildsForEveryFlow(Flow flow) throws Exception {
-    AppSettings settings =
-        SettingsLoader.load(
-            null,
-            Map.of(
-                "PBI_TOKEN_FLOW", flow.configName(),
-                "PBI_TOKEN_TENANT_ID", "00000000-0000-0000-0000-0000000000a1",
-                "PBI_TOKEN_CLIENT_ID", "00000000-0000-0000-0000-0000000000c1",
-                "PBI_TOKEN_CLIENT_SECRET", "not-a-real-secret",
-                "PBI_TOKEN_USERNAME", "someone@example.com",
-                "PBI_TOKEN_PASSWORD", "not-a-real-password"),
-            List.of());
+    Map<String, String> env = new HashMap<>();
+    env.put("PBI_TOKEN_FLOW", flow.configName());
+    env.put("PBI_TOKEN_TENANT_ID", "00000000-0000-0000-0000-0000000000a1");
+    env.put("PBI_TOKEN_CLIENT_ID", "00000000-0000-0000-0000-0000000000c1");
+    env.putAll(credentialFor(flow));
+    AppSettings settings = SettingsLoader.load(null, env, List.of());
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
 
     Injector injector =
@@ -59,5 +62,25 @@ class WiringTest {
     assertSame(
         injector.getInstance(TokenAcquirer.class), injector.getInstance(TokenAcquirer.class));
     injector.getInstance(TokenCommand.class);
+  }
+
+  /** The credential each flow needs, as environment variables. */
+  private Map<String, String> credentialFor(Flow flow) throws Exception {
+    if (flow == Flow.CLIENT_CERTIFICATE) {
+      Instant now = Instant.now();
+      Path pem =
+          ClientCertificate.generate("wiring", now, now.plus(Duration.ofDays(1)))
+              .writePem(dir.resolve("app.pem"));
+      return Map.of("AZURE_CLIENT_CERTIFICATE_PATH", pem.toString());
+    }
+    if (flow == Flow.CLIENT_ASSERTION) {
+      Path token = Files.writeString(dir.resolve("token"), "not.a.token");
+      return Map.of("AZURE_FEDERATED_TOKEN_FILE", token.toString());
+    }
+    if (flow == Flow.USERNAME_PASSWORD) {
+      return Map.of(
+          "PBI_TOKEN_USERNAME", "someone@example.com", "PBI_TOKEN_PASSWORD", "not-a-real-password");
+    }
+    return flow.isUserFlow() ? Map.of() : Map.of("PBI_TOKEN_CLIENT_SECRET", "not-a-real-secret");
   }
 }
