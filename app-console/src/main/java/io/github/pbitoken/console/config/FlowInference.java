@@ -7,6 +7,7 @@ import static io.github.pbitoken.console.config.SettingKey.FEDERATED_TOKEN_FILE;
 import static io.github.pbitoken.console.config.SettingKey.FLOW;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
 import io.github.pbitoken.console.cli.EffectiveSetting;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class FlowInference {
     if (isSet(config, FLOW)) {
       return new EffectiveSetting(
           FLOW.path(),
-          config.getValue(FLOW.path()).render(),
+          config.getValue(FLOW.path()).render(ConfigRenderOptions.concise()),
           "set: " + Origins.describe(config.getValue(FLOW.path()).origin()));
     }
     Choice choice = infer(config);

@@ -23,6 +23,7 @@ import static io.github.pbitoken.console.config.SettingsReader.string;
 import static io.github.pbitoken.console.config.SettingsReader.stringList;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import io.github.pbitoken.console.cli.CliSettings;
@@ -66,7 +67,7 @@ public final class SettingsLoader {
     SettingsReader read = new SettingsReader(config, problems);
 
     Flow flow = FlowInference.flow(read, config);
-    Cloud cloud = read.optional(CLOUD, (c, p) -> Cloud.fromConfigName(c.getString(p)));
+    Cloud cloud = read.defaulted(CLOUD, (c, p) -> Cloud.fromConfigName(c.getString(p)));
     String authorityHost = read.optional(AUTHORITY_HOST, SettingsLoader::authorityHost);
     TenantId tenant =
         read.required(
@@ -96,7 +97,7 @@ public final class SettingsLoader {
             : ServicePrincipalCredentials.read(read, flow, Instant.now());
     List<String> scopeNames = read.optional(SCOPES, stringList());
     OutputFormat output =
-        read.optional(OUTPUT, (c, p) -> OutputFormat.fromConfigName(c.getString(p)));
+        read.defaulted(OUTPUT, (c, p) -> OutputFormat.fromConfigName(c.getString(p)));
     Secret trustStorePassword =
         read.optional(SettingKey.TRUST_STORE_PASSWORD, (c, p) -> Secret.of(c.getString(p)));
     Path trustStore = read.optional(TRUST_STORE, trustStore(trustStorePassword));
@@ -188,7 +189,7 @@ public final class SettingsLoader {
       }
       ConfigValue value = config.getValue(key.path());
       boolean blank = value.unwrapped().toString().isBlank();
-      String shown = key.isSecret() && !blank ? "****" : value.render();
+      String shown = key.isSecret() && !blank ? "****" : value.render(ConfigRenderOptions.concise());
       rows.add(new EffectiveSetting(key.path(), shown, Origins.describe(value.origin())));
     }
     return rows;
@@ -250,7 +251,9 @@ public final class SettingsLoader {
   private static SettingsReader.Parser<Path> trustStore(Secret password) {
     return (config, path) -> {
       Path file = readableFile(config, path);
-      MsalAdapters.checkTrustStore(file, password);
+      if (file != null) {
+        MsalAdapters.checkTrustStore(file, password);
+      }
       return file;
     };
   }

@@ -31,14 +31,20 @@ final class SettingsReader {
         && !config.getValue(key.path()).unwrapped().toString().isBlank();
   }
 
-  /**
-   * The value, or {@code null} when absent or invalid (then a problem was recorded). A blank value
-   * is handed to the parser: only the parser knows whether blank means "none" or is wrong.
-   */
+  /** The value, or {@code null} when unset, blank or invalid (then a problem was recorded). */
   <T> T optional(SettingKey key, Parser<T> parser) {
-    if (!config.hasPath(key.path())) {
-      return null;
-    }
+    return isSet(key) ? parse(key, parser) : null;
+  }
+
+  /**
+   * For keys whose default is a value, not "none": a blank value is handed to the parser, which
+   * reports it like any other wrong value.
+   */
+  <T> T defaulted(SettingKey key, Parser<T> parser) {
+    return config.hasPath(key.path()) ? parse(key, parser) : null;
+  }
+
+  private <T> T parse(SettingKey key, Parser<T> parser) {
     try {
       return parser.parse(config, key.path());
     } catch (ConfigException e) {

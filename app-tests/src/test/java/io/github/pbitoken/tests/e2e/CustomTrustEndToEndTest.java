@@ -113,7 +113,7 @@ class CustomTrustEndToEndTest {
             .append(SandboxDirectory.TENANT_ID)
             .append("\"\n  client-id = \"")
             .append(SandboxDirectory.CONFIDENTIAL_CLIENT_ID)
-            .append("\"\n  http.max-attempts = 1\n");
+            .append("\"\n  http.max-attempts = 1\n  token-cache.enabled = false\n");
     for (String line : trustLines) {
       config.append("  ").append(line).append('\n');
     }

@@ -83,7 +83,8 @@ public final class EmulatorFixture {
             .append("\"\n")
             .append("  client-id = \"")
             .append(SandboxDirectory.CONFIDENTIAL_CLIENT_ID)
-            .append("\"\n");
+            .append("\"\n")
+            .append("  token-cache.enabled = false\n");
     for (String line : extra) {
       config.append("  ").append(line).append('\n');
     }

@@ -151,7 +151,7 @@ class FlowInferenceEndToEndTest {
             .anyMatch(
                 line ->
                     line.startsWith("pbi-token.flow ")
-                        && line.endsWith("= \"client-certificate\"   # set: " + config + ":6")),
+                        && line.endsWith("= \"client-certificate\"   # set: " + config + ":7")),
         shown::toString);
   }
 
