@@ -46,8 +46,11 @@ class ConsoleSignInPromptTest {
 
   @Test
   void givenNoBrowser_whenShowingTheUrl_thenTheUserIsToldToOpenIt() {
-    new ConsoleSignInPrompt(console, Clock.fixed(NOW, ZoneOffset.UTC), false)
-        .showBrowserUrl(URI.create("https://login.example/authorize?x=1"), false);
+    ConsoleSignInPrompt prompt =
+        new ConsoleSignInPrompt(console, Clock.fixed(NOW, ZoneOffset.UTC), false);
+
+    prompt.showBrowserUrl(URI.create("https://login.example/authorize?x=1"), false);
+    prompt.signInEnded();
 
     assertTrue(
         err.toString(StandardCharsets.UTF_8)
