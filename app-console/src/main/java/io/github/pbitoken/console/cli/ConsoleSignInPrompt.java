@@ -20,6 +20,7 @@ public final class ConsoleSignInPrompt implements SignInPrompt {
   private final Clock clock;
   private final boolean terminal;
   private ScheduledExecutorService countdown;
+  private Thread onCtrlC;
 
   public ConsoleSignInPrompt(ConsoleOutput console, Clock clock, boolean terminal) {
     this.console = Objects.requireNonNull(console, "console must not be null");
@@ -37,6 +38,7 @@ public final class ConsoleSignInPrompt implements SignInPrompt {
             + " (it expires in "
             + minutes(Duration.between(clock.instant(), prompt.expiresOn()))
             + ")");
+    whileSigningIn();
     if (terminal) {
       startCountdown(prompt);
     }
@@ -44,6 +46,7 @@ public final class ConsoleSignInPrompt implements SignInPrompt {
 
   @Override
   public void showBrowserUrl(URI url, boolean browserOpened) {
+    whileSigningIn();
     console.message(
         browserOpened
             ? "pbi-token: a browser opened for sign-in; if it did not, open " + url
@@ -52,11 +55,30 @@ public final class ConsoleSignInPrompt implements SignInPrompt {
 
   @Override
   public synchronized void signInEnded() {
+    if (onCtrlC != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook is running: let it say goodbye
+      }
+      onCtrlC = null;
+    }
     if (countdown != null) {
       countdown.shutdownNow();
       countdown = null;
       console.stderr().print("\r\033[K");
       console.stderr().flush();
+    }
+  }
+
+  /** Ctrl-C during a sign-in ends the JVM (exit 130): leave one line saying so, no trace. */
+  private synchronized void whileSigningIn() {
+    if (onCtrlC == null) {
+      onCtrlC =
+          new Thread(
+              () -> console.message("\npbi-token: sign-in cancelled (Ctrl-C)"),
+              "pbi-token-sign-in-cancelled");
+      Runtime.getRuntime().addShutdownHook(onCtrlC);
     }
   }
 

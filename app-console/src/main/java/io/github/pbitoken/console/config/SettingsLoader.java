@@ -23,8 +23,8 @@ import static io.github.pbitoken.console.config.SettingsReader.string;
 import static io.github.pbitoken.console.config.SettingsReader.stringList;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import io.github.pbitoken.console.cli.CliSettings;
 import io.github.pbitoken.console.cli.EffectiveSetting;
@@ -189,7 +189,8 @@ public final class SettingsLoader {
       }
       ConfigValue value = config.getValue(key.path());
       boolean blank = value.unwrapped().toString().isBlank();
-      String shown = key.isSecret() && !blank ? "****" : value.render(ConfigRenderOptions.concise());
+      String shown =
+          key.isSecret() && !blank ? "****" : value.render(ConfigRenderOptions.concise());
       rows.add(new EffectiveSetting(key.path(), shown, Origins.describe(value.origin())));
     }
     return rows;
