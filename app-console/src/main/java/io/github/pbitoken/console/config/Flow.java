@@ -11,7 +11,9 @@ public enum Flow {
   /** A service principal with a certificate (PEM or PKCS#12): an app-only token. */
   CLIENT_CERTIFICATE("client-certificate"),
   /** A service principal with a signed assertion, e.g. a federated token file: app-only. */
-  CLIENT_ASSERTION("client-assertion");
+  CLIENT_ASSERTION("client-assertion"),
+  /** The Azure host's managed identity (system- or user-assigned): app-only. */
+  MANAGED_IDENTITY("managed-identity");
 
   private final String configName;
 

@@ -66,15 +66,19 @@ public final class SettingsLoader {
     Cloud cloud = read.optional(CLOUD, (c, p) -> Cloud.fromConfigName(c.getString(p)));
     String authorityHost = read.optional(AUTHORITY_HOST, SettingsLoader::authorityHost);
     TenantId tenant =
-        read.required(
-            TENANT_ID,
-            (c, p) -> new TenantId(c.getString(p)),
-            "the directory (tenant) id, a GUID or a domain such as contoso.onmicrosoft.com");
+        flow == Flow.MANAGED_IDENTITY
+            ? ManagedIdentitySettings.tenant(read)
+            : read.required(
+                TENANT_ID,
+                (c, p) -> new TenantId(c.getString(p)),
+                "the directory (tenant) id, a GUID or a domain such as contoso.onmicrosoft.com");
     ClientId clientId =
-        read.required(
-            CLIENT_ID,
-            (c, p) -> new ClientId(c.getString(p)),
-            "the app registration's Application (client) ID");
+        flow == Flow.MANAGED_IDENTITY
+            ? ManagedIdentitySettings.clientId(read)
+            : read.required(
+                CLIENT_ID,
+                (c, p) -> new ClientId(c.getString(p)),
+                "the app registration's Application (client) ID");
     ClientCredential credential =
         flow == null ? null : ServicePrincipalCredentials.read(read, flow, Instant.now());
     List<String> scopeNames = read.optional(SCOPES, stringList());

@@ -26,6 +26,10 @@ final class EntraRoutes {
             false),
         new Route(
             "/{tenant}/discovery/v2.0/keys", new KeysEndpoint(baseUri, directory, signer), false),
-        new Route("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(directory, grants), true));
+        new Route("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(directory, grants), true),
+        new Route(
+            "/{tenant}/msi/token",
+            new ManagedIdentityEndpoint(directory, issuer, state::tokenLifetime, clock),
+            false));
   }
 }
