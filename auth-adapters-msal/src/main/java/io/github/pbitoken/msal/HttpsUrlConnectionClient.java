@@ -43,21 +43,33 @@ final class HttpsUrlConnectionClient implements IHttpClient {
   private final int readTimeoutMillis;
   private final SSLSocketFactory socketFactory;
   private final boolean localHttpAllowed;
+  private final HttpProxy proxy;
 
   HttpsUrlConnectionClient(
       Duration connectTimeout, Duration readTimeout, SSLSocketFactory socketFactory) {
-    this(connectTimeout, readTimeout, socketFactory, false);
+    this(connectTimeout, readTimeout, socketFactory, false, null);
+  }
+
+  /** Through {@code proxy} (null: none) unless the host bypasses it. */
+  HttpsUrlConnectionClient(
+      Duration connectTimeout,
+      Duration readTimeout,
+      SSLSocketFactory socketFactory,
+      HttpProxy proxy) {
+    this(connectTimeout, readTimeout, socketFactory, false, proxy);
   }
 
   private HttpsUrlConnectionClient(
       Duration connectTimeout,
       Duration readTimeout,
       SSLSocketFactory socketFactory,
-      boolean localHttpAllowed) {
+      boolean localHttpAllowed,
+      HttpProxy proxy) {
     this.connectTimeoutMillis = toTimeoutMillis(connectTimeout);
     this.readTimeoutMillis = toTimeoutMillis(readTimeout);
     this.socketFactory = Objects.requireNonNull(socketFactory, "socketFactory must not be null");
     this.localHttpAllowed = localHttpAllowed;
+    this.proxy = proxy;
   }
 
   /**
@@ -67,7 +79,7 @@ final class HttpsUrlConnectionClient implements IHttpClient {
    */
   static HttpsUrlConnectionClient forManagedIdentity(
       Duration connectTimeout, Duration readTimeout, SSLSocketFactory socketFactory) {
-    return new HttpsUrlConnectionClient(connectTimeout, readTimeout, socketFactory, true);
+    return new HttpsUrlConnectionClient(connectTimeout, readTimeout, socketFactory, true, null);
   }
 
   private boolean mayUsePlainHttp(URL url) {
@@ -84,7 +96,14 @@ final class HttpsUrlConnectionClient implements IHttpClient {
       throw new IOException("refusing to send a request over " + url.getProtocol() + ", not https");
     }
     long started = System.nanoTime();
-    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+    HttpURLConnection connection =
+        (HttpURLConnection)
+            (proxy == null
+                ? url.openConnection()
+                : url.openConnection(proxy.proxyFor(url.getHost())));
+    if (proxy != null && proxy.authenticator() != null) {
+      connection.setAuthenticator(proxy.authenticator());
+    }
     if (connection instanceof HttpsURLConnection https) {
       https.setSSLSocketFactory(socketFactory);
     }

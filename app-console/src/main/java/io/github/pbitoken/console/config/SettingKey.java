@@ -34,7 +34,10 @@ public enum SettingKey {
   TRUST_STORE_PASSWORD("trust-store-password"),
   MANAGED_IDENTITY_CLIENT_ID("managed-identity-client-id"),
   MANAGED_IDENTITY_RESOURCE_ID("managed-identity-resource-id"),
-  MANAGED_IDENTITY_OBJECT_ID("managed-identity-object-id");
+  MANAGED_IDENTITY_OBJECT_ID("managed-identity-object-id"),
+  HTTPS_PROXY("https-proxy", "HTTPS_PROXY", "https_proxy"),
+  HTTPS_PROXY_PASSWORD("https-proxy-password"),
+  NO_PROXY("no-proxy", "NO_PROXY", "no_proxy");
 
   public static final String ROOT = "pbi-token";
 

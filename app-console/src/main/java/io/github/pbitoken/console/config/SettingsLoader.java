@@ -34,6 +34,7 @@ import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.msal.ClientCredential;
+import io.github.pbitoken.msal.HttpProxy;
 import io.github.pbitoken.msal.MsalAdapters;
 import io.github.pbitoken.msal.MsalSettings;
 import java.nio.file.Files;
@@ -87,6 +88,7 @@ public final class SettingsLoader {
     Secret trustStorePassword =
         read.optional(SettingKey.TRUST_STORE_PASSWORD, (c, p) -> Secret.of(c.getString(p)));
     Path trustStore = read.optional(TRUST_STORE, trustStore(trustStorePassword));
+    HttpProxy proxy = ProxySettings.read(read);
     Duration connectTimeout = read.optional(HTTP_CONNECT_TIMEOUT, positiveDuration());
     Duration readTimeout = read.optional(HTTP_READ_TIMEOUT, positiveDuration());
     Duration acquireTimeout = read.optional(HTTP_ACQUIRE_TIMEOUT, positiveDuration());
@@ -121,7 +123,8 @@ public final class SettingsLoader {
               acquireTimeout,
               maxAttempts,
               trustStore,
-              trustStorePassword),
+              trustStorePassword,
+              proxy),
           new TokenPolicy(refreshBefore, minRemaining, failureBackoff),
           new CliSettings(request, output));
     } catch (IllegalArgumentException crossFieldRule) {
