@@ -206,6 +206,19 @@ class ClientCertificateEndToEndTest {
   }
 
   @Test
+  void aPkcs1KeyIsRefusedWithTheCommandThatConvertsIt() throws Exception {
+    Path pem =
+        java.nio.file.Files.writeString(
+            dir.resolve("pkcs1.pem"),
+            registered.certificatePem()
+                + "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+
+    ConsoleRun run = pbiToken(Map.of(), "client-certificate = " + quoted(pem));
+
+    assertConfigProblem(run, pem, "openssl pkcs8 -topk8");
+  }
+
+  @Test
   void theCredentialNeverPrintsItsPrivateKey() {
     Path pem = registered.writePem(dir.resolve("app.pem"));
     String key = java.util.Base64.getEncoder().encodeToString(registered.privateKey().getEncoded());
