@@ -16,7 +16,18 @@ public final class Main {
   /** Runs pbi-token with the real adapters; returns the exit code. */
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     configureLogLevel(args);
+    allowBasicProxyAuthentication();
     return new Application(FlowModules.production(), System.in).run(args, env, out, err);
+  }
+
+  /**
+   * The JDK refuses Basic authentication for HTTPS proxy tunnels unless told otherwise, and reads
+   * the setting once, at its first HTTP connection: set it before any, unless the user did.
+   */
+  private static void allowBasicProxyAuthentication() {
+    if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+      System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+    }
   }
 
   /** Logback reads this property when it starts, so it must be set before the first log call. */

@@ -8,4 +8,5 @@ public sealed interface ClientCredential
     permits ClientSecretCredential,
         ClientCertificateCredential,
         FederatedTokenFileCredential,
-        ClientAssertionCredential {}
+        ClientAssertionCredential,
+        ManagedIdentityCredential {}

@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * adapter's trust ({@link TrustBundle}), no redirects, no HTTP caching, and a cap on the size of a
  * response body.
  *
- * <p>Only {@code https} URLs are accepted: nothing is ever sent in clear text. I/O failures
- * propagate as {@link IOException}s, which MSAL wraps and {@link MsalErrorTranslator} reports as an
- * unavailable identity provider. Logs the method, URL (no query), status and time at DEBUG; never a
- * header or a body.
+ * <p>Only {@code https} URLs are accepted: nothing is ever sent in clear text over the network (the
+ * managed-identity client alone may also reach the host's own loopback and link-local identity
+ * endpoints, {@link #forManagedIdentity}). I/O failures propagate as {@link IOException}s, which
+ * MSAL wraps and {@link MsalErrorTranslator} reports as an unavailable identity provider. Logs the
+ * method, URL (no query), status and time at DEBUG; never a header or a body.
  */
 final class HttpsUrlConnectionClient implements IHttpClient {
   private static final Logger log = LoggerFactory.getLogger(HttpsUrlConnectionClient.class);
@@ -41,23 +42,71 @@ final class HttpsUrlConnectionClient implements IHttpClient {
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
   private final SSLSocketFactory socketFactory;
+  private final boolean localHttpAllowed;
+  private final HttpProxy proxy;
 
   HttpsUrlConnectionClient(
       Duration connectTimeout, Duration readTimeout, SSLSocketFactory socketFactory) {
+    this(connectTimeout, readTimeout, socketFactory, false, null);
+  }
+
+  /** Through {@code proxy} (null: none) unless the host bypasses it. */
+  HttpsUrlConnectionClient(
+      Duration connectTimeout,
+      Duration readTimeout,
+      SSLSocketFactory socketFactory,
+      HttpProxy proxy) {
+    this(connectTimeout, readTimeout, socketFactory, false, proxy);
+  }
+
+  private HttpsUrlConnectionClient(
+      Duration connectTimeout,
+      Duration readTimeout,
+      SSLSocketFactory socketFactory,
+      boolean localHttpAllowed,
+      HttpProxy proxy) {
     this.connectTimeoutMillis = toTimeoutMillis(connectTimeout);
     this.readTimeoutMillis = toTimeoutMillis(readTimeout);
     this.socketFactory = Objects.requireNonNull(socketFactory, "socketFactory must not be null");
+    this.localHttpAllowed = localHttpAllowed;
+    this.proxy = proxy;
+  }
+
+  /**
+   * For managed identity: Azure hosts serve it over plain HTTP on the machine itself (App Service's
+   * {@code http://localhost:.../msi/token}, IMDS at {@code 169.254.169.254}); only those addresses
+   * may be reached without TLS.
+   */
+  static HttpsUrlConnectionClient forManagedIdentity(
+      Duration connectTimeout, Duration readTimeout, SSLSocketFactory socketFactory) {
+    return new HttpsUrlConnectionClient(connectTimeout, readTimeout, socketFactory, true, null);
+  }
+
+  private boolean mayUsePlainHttp(URL url) {
+    String host = url.getHost();
+    return localHttpAllowed
+        && "http".equalsIgnoreCase(url.getProtocol())
+        && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("169.254.169.254"));
   }
 
   @Override
   public IHttpResponse send(HttpRequest request) throws IOException {
     URL url = request.url();
-    if (!"https".equalsIgnoreCase(url.getProtocol())) {
+    if (!"https".equalsIgnoreCase(url.getProtocol()) && !mayUsePlainHttp(url)) {
       throw new IOException("refusing to send a request over " + url.getProtocol() + ", not https");
     }
     long started = System.nanoTime();
-    HttpsURLConnection connection = (HttpsURLConnection) url.openConnection();
-    connection.setSSLSocketFactory(socketFactory);
+    HttpURLConnection connection =
+        (HttpURLConnection)
+            (proxy == null
+                ? url.openConnection()
+                : url.openConnection(proxy.proxyFor(url.getHost())));
+    if (proxy != null && proxy.authenticator() != null) {
+      connection.setAuthenticator(proxy.authenticator());
+    }
+    if (connection instanceof HttpsURLConnection https) {
+      https.setSSLSocketFactory(socketFactory);
+    }
     connection.setConnectTimeout(connectTimeoutMillis);
     connection.setReadTimeout(readTimeoutMillis);
     connection.setInstanceFollowRedirects(false);
@@ -89,8 +138,9 @@ final class HttpsUrlConnectionClient implements IHttpClient {
         readBody(status >= 400 ? connection.getErrorStream() : connection.getInputStream()));
     if (log.isDebugEnabled()) {
       log.debug(
-          "{} https://{}{} answered HTTP {} in {} ms",
+          "{} {}://{}{} answered HTTP {} in {} ms",
           request.httpMethod(),
+          url.getProtocol(),
           url.getAuthority(),
           url.getPath(),
           status,

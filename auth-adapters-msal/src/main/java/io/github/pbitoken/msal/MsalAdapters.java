@@ -20,6 +20,9 @@ public final class MsalAdapters {
    *     certificate (the message names the file)
    */
   public static TokenAcquirer tokenAcquirer(MsalSettings settings) {
+    if (settings.credential() instanceof ManagedIdentityCredential) {
+      return MsalManagedIdentityAcquirer.create(settings);
+    }
     return MsalTokenAcquirer.create(settings);
   }
 

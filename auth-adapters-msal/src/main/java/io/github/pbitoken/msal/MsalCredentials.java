@@ -10,13 +10,17 @@ import java.util.Set;
 
 /** Maps each {@link ClientCredential} to MSAL4J's credential. */
 final class MsalCredentials {
-  /** The credential kinds mapped here (a test checks that this is every permitted subtype). */
+  /**
+   * The credential kinds the adapters serve (a test checks that this is every permitted subtype):
+   * all here, except managed identity, which has its own MSAL application.
+   */
   static final Set<Class<? extends ClientCredential>> SUPPORTED =
       Set.of(
           ClientSecretCredential.class,
           ClientCertificateCredential.class,
           FederatedTokenFileCredential.class,
-          ClientAssertionCredential.class);
+          ClientAssertionCredential.class,
+          ManagedIdentityCredential.class);
 
   private MsalCredentials() {}
 
@@ -38,6 +42,7 @@ final class MsalCredentials {
     if (credential instanceof ClientAssertionCredential assertion) {
       return ClientCredentialFactory.createFromClientAssertion(assertion.assertion().reveal());
     }
+    // ManagedIdentityCredential is served by MsalManagedIdentityAcquirer, not a confidential client
     throw new IllegalArgumentException(
         "unsupported client credential " + credential.getClass().getSimpleName());
   }

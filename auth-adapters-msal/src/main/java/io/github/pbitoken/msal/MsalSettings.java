@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param trustBundle a PEM bundle or PKCS#12 trust store of extra CA certificates to trust besides
  *     the JDK's, or {@code null}
  * @param trustStorePassword the PKCS#12 trust store's password, or {@code null}
+ * @param proxy the HTTP proxy to reach Entra ID through, or {@code null} for none
  */
 public record MsalSettings(
     Cloud cloud,
@@ -40,7 +41,8 @@ public record MsalSettings(
     Duration acquireTimeout,
     int maxAttempts,
     Path trustBundle,
-    Secret trustStorePassword) {
+    Secret trustStorePassword,
+    HttpProxy proxy) {
 
   public MsalSettings {
     Objects.requireNonNull(cloud, "cloud must not be null");
@@ -80,6 +82,7 @@ public record MsalSettings(
         acquireTimeout,
         maxAttempts,
         trustBundle,
+        null,
         null);
   }
 

@@ -95,7 +95,8 @@ final class MsalTokenAcquirer implements TokenAcquirer {
         new HttpsUrlConnectionClient(
             settings.connectTimeout(),
             settings.readTimeout(),
-            TrustBundle.socketFactory(settings.extraTrust(), settings.trustStorePassword()));
+            TrustBundle.socketFactory(settings.extraTrust(), settings.trustStorePassword()),
+            settings.proxy());
     return new MsalTokenAcquirer(
         settings,
         confidentialClient(

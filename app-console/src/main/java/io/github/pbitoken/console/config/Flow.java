@@ -12,6 +12,8 @@ public enum Flow {
   CLIENT_CERTIFICATE("client-certificate"),
   /** A service principal with a signed assertion, e.g. a federated token file: app-only. */
   CLIENT_ASSERTION("client-assertion"),
+  /** The Azure host's managed identity (system- or user-assigned): app-only. */
+  MANAGED_IDENTITY("managed-identity"),
   /** A user signs in on any device with a browser, typing a code shown on stderr. */
   DEVICE_CODE("device-code"),
   /** A user signs in in the system browser (the walkthrough's flow), redirected to localhost. */

@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * Chooses the flow when {@code flow} is not set, from the credential that is configured, in the
  * order of azure-identity's EnvironmentCredential and DefaultAzureCredential: client secret, client
- * certificate, federated token (workload identity), client assertion. With nothing configured the
- * default is {@code client-secret}, whose missing secret is then reported.
+ * certificate, federated token (workload identity), client assertion, managed identity (a
+ * user-assigned identity's id; the system-assigned identity needs {@code flow = managed-identity}).
+ * With nothing configured the default is {@code client-secret}, whose missing secret is then
+ * reported.
  */
 final class FlowInference {
   /** Which key, when set, selects which flow; first match wins. */
@@ -27,6 +29,9 @@ final class FlowInference {
     EVIDENCE.put(CLIENT_CERTIFICATE, Flow.CLIENT_CERTIFICATE);
     EVIDENCE.put(FEDERATED_TOKEN_FILE, Flow.CLIENT_ASSERTION);
     EVIDENCE.put(CLIENT_ASSERTION, Flow.CLIENT_ASSERTION);
+    EVIDENCE.put(SettingKey.MANAGED_IDENTITY_CLIENT_ID, Flow.MANAGED_IDENTITY);
+    EVIDENCE.put(SettingKey.MANAGED_IDENTITY_RESOURCE_ID, Flow.MANAGED_IDENTITY);
+    EVIDENCE.put(SettingKey.MANAGED_IDENTITY_OBJECT_ID, Flow.MANAGED_IDENTITY);
   }
 
   /** The chosen flow and why, in words for {@code pbi-token config}. */

@@ -49,6 +49,9 @@ final class ServicePrincipalCredentials {
     if (flow == Flow.CLIENT_ASSERTION) {
       return assertion(read);
     }
+    if (flow == Flow.MANAGED_IDENTITY) {
+      return ManagedIdentitySettings.credential(read);
+    }
     Secret secret =
         read.required(
             CLIENT_SECRET,

@@ -37,7 +37,13 @@ public enum SettingKey {
   SEND_CERTIFICATE_CHAIN("send-certificate-chain", "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"),
   FEDERATED_TOKEN_FILE("federated-token-file", "AZURE_FEDERATED_TOKEN_FILE"),
   CLIENT_ASSERTION("client-assertion"),
-  TRUST_STORE_PASSWORD("trust-store-password");
+  TRUST_STORE_PASSWORD("trust-store-password"),
+  MANAGED_IDENTITY_CLIENT_ID("managed-identity-client-id"),
+  MANAGED_IDENTITY_RESOURCE_ID("managed-identity-resource-id"),
+  MANAGED_IDENTITY_OBJECT_ID("managed-identity-object-id"),
+  HTTPS_PROXY("https-proxy", "HTTPS_PROXY", "https_proxy"),
+  HTTPS_PROXY_PASSWORD("https-proxy-password"),
+  NO_PROXY("no-proxy", "NO_PROXY", "no_proxy");
 
   public static final String ROOT = "pbi-token";
 

@@ -37,6 +37,7 @@ import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.service.TokenPolicy;
 import io.github.pbitoken.msal.ClientCredential;
+import io.github.pbitoken.msal.HttpProxy;
 import io.github.pbitoken.msal.MsalAdapters;
 import io.github.pbitoken.msal.MsalSettings;
 import io.github.pbitoken.msal.UserSignInSettings;
@@ -70,18 +71,22 @@ public final class SettingsLoader {
     Cloud cloud = read.defaulted(CLOUD, (c, p) -> Cloud.fromConfigName(c.getString(p)));
     String authorityHost = read.optional(AUTHORITY_HOST, SettingsLoader::authorityHost);
     TenantId tenant =
-        read.required(
-            TENANT_ID,
-            (c, p) -> new TenantId(c.getString(p)),
-            "the directory (tenant) id, a GUID or a domain such as contoso.onmicrosoft.com");
+        flow == Flow.MANAGED_IDENTITY
+            ? ManagedIdentitySettings.tenant(read)
+            : read.required(
+                TENANT_ID,
+                (c, p) -> new TenantId(c.getString(p)),
+                "the directory (tenant) id, a GUID or a domain such as contoso.onmicrosoft.com");
     boolean userFlow = flow != null && flow.isUserFlow();
     ClientId clientId =
-        userFlow
-            ? read.optional(CLIENT_ID, (c, p) -> new ClientId(c.getString(p)))
-            : read.required(
-                CLIENT_ID,
-                (c, p) -> new ClientId(c.getString(p)),
-                "the app registration's Application (client) ID");
+        flow == Flow.MANAGED_IDENTITY
+            ? ManagedIdentitySettings.clientId(read)
+            : userFlow
+                ? read.optional(CLIENT_ID, (c, p) -> new ClientId(c.getString(p)))
+                : read.required(
+                    CLIENT_ID,
+                    (c, p) -> new ClientId(c.getString(p)),
+                    "the app registration's Application (client) ID");
     List<String> notices = new ArrayList<>();
     if (userFlow && !read.isSet(CLIENT_ID)) {
       clientId = ClientId.AZURE_CLI;
@@ -101,6 +106,7 @@ public final class SettingsLoader {
     Secret trustStorePassword =
         read.optional(SettingKey.TRUST_STORE_PASSWORD, (c, p) -> Secret.of(c.getString(p)));
     Path trustStore = read.optional(TRUST_STORE, trustStore(trustStorePassword));
+    HttpProxy proxy = ProxySettings.read(read);
     Duration connectTimeout = read.optional(HTTP_CONNECT_TIMEOUT, positiveDuration());
     Duration readTimeout = read.optional(HTTP_READ_TIMEOUT, positiveDuration());
     Duration acquireTimeout = read.optional(HTTP_ACQUIRE_TIMEOUT, positiveDuration());
@@ -157,7 +163,8 @@ public final class SettingsLoader {
               acquireTimeout,
               maxAttempts,
               trustStore,
-              trustStorePassword),
+              trustStorePassword,
+              proxy),
           new TokenPolicy(refreshBefore, minRemaining, failureBackoff),
           new CliSettings(request, output),
           new TokenCacheSettings(

@@ -38,6 +38,10 @@ final class EntraRoutes {
             "/{tenant}/oauth2/v2.0/devicecode", new DeviceCodeEndpoint(directory, sessions), false),
         new Route("/{tenant}/userrealm/*", new UserRealmEndpoint(), false),
         new Route(
-            "/{tenant}/oauth2/v2.0/authorize", new AuthorizeEndpoint(directory, sessions), false));
+            "/{tenant}/oauth2/v2.0/authorize", new AuthorizeEndpoint(directory, sessions), false),
+        new Route(
+            "/{tenant}/msi/token",
+            new ManagedIdentityEndpoint(directory, issuer, state::tokenLifetime, clock),
+            false));
   }
 }

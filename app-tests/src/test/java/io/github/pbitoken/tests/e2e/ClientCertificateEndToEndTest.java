@@ -205,6 +205,33 @@ class ClientCertificateEndToEndTest {
     assertEquals(1, emulator().requestCount(), "a rejected certificate is not retried");
   }
 
+  @Test
+  void aPkcs1KeyIsRefusedWithTheCommandThatConvertsIt() throws Exception {
+    Path pem =
+        java.nio.file.Files.writeString(
+            dir.resolve("pkcs1.pem"),
+            registered.certificatePem()
+                + "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+
+    ConsoleRun run = pbiToken(Map.of(), "client-certificate = " + quoted(pem));
+
+    assertConfigProblem(run, pem, "openssl pkcs8 -topk8");
+  }
+
+  @Test
+  void theCredentialNeverPrintsItsPrivateKey() {
+    Path pem = registered.writePem(dir.resolve("app.pem"));
+    String key = java.util.Base64.getEncoder().encodeToString(registered.privateKey().getEncoded());
+
+    String printed =
+        String.valueOf(
+            io.github.pbitoken.msal.ClientCertificateCredential.fromFile(
+                pem, null, false, Instant.now()));
+
+    assertFalse(printed.contains(key.substring(0, 40)), printed);
+    assertTrue(printed.contains("private key redacted"), printed);
+  }
+
   private void assertConfigProblem(ConsoleRun run, Path file, String what) {
     assertEquals(78, run.exitCode(), run::toString);
     assertEquals("", run.stdout());
