@@ -28,9 +28,14 @@ public final class MsalAdapters {
 
   /**
    * A confidential client (service principal) whose MSAL cache lives in {@code cache}, so a later
-   * process reuses its tokens; {@code null} keeps the cache in memory.
+   * process reuses its tokens; {@code null} keeps the cache in memory. A managed identity has no
+   * cache file (MSAL keeps its tokens in memory for the process) and no accounts.
    */
   public static MsalApplication confidentialClient(MsalSettings settings, CacheStore cache) {
+    if (settings.credential() instanceof ManagedIdentityCredential) {
+      return new MsalApplication(
+          MsalManagedIdentityAcquirer.create(settings), new NoAccountStore());
+    }
     MsalTokenAcquirer acquirer = MsalTokenAcquirer.create(settings, cache);
     return new MsalApplication(
         acquirer, new MsalAccountStore(acquirer.application(), settings.acquireTimeout()));

@@ -120,7 +120,11 @@ public final class SettingsLoader {
         cloud == null || flow == null || scopeNames == null
             ? null
             : scopes(read, cloud, flow, scopeNames);
-    if (tenant != null && flow != null && flow.isAppOnly() && !tenant.isSpecificTenant()) {
+    if (tenant != null
+        && flow != null
+        && flow.isAppOnly()
+        && flow != Flow.MANAGED_IDENTITY
+        && !tenant.isSpecificTenant()) {
       read.problem(
           TENANT_ID,
           "the app-only flow "
