@@ -83,7 +83,8 @@ public enum SettingKey {
         || this == PASSWORD
         || this == CLIENT_CERTIFICATE_PASSWORD
         || this == CLIENT_ASSERTION
-        || this == TRUST_STORE_PASSWORD;
+        || this == TRUST_STORE_PASSWORD
+        || this == HTTPS_PROXY_PASSWORD;
   }
 
   public static Optional<SettingKey> byRelativePath(String relativePath) {
