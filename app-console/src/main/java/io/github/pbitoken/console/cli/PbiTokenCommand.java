@@ -114,6 +114,37 @@ public final class PbiTokenCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code pbi-token doctor}: is everything in place to get a token? */
+  @Command(
+      name = "doctor",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks that everything is in place to get a token, without signing in: configuration,",
+        "the authority host and tenant, proxy and trust store, clock, token cache, credential",
+        "files. One PASS/WARN/FAIL line each, with a fix. Never prints a secret.",
+        "Exit 0 when nothing failed (warnings allowed); 78 configuration or unknown tenant,",
+        "69 identity provider unreachable, 77 credential files, 65 anything else."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pbi-token doctor --config app.conf",
+        "  pbi-token doctor --tenant contoso.onmicrosoft.com --cloud usgov"
+      })
+  static final class DoctorCommand implements Callable<Integer> {
+    @Mixin SettingsOptions settings;
+
+    private final Launcher launcher;
+
+    DoctorCommand(Launcher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return launcher.doctor(settings.toInvocation(false, null)).code();
+    }
+  }
+
   /**
    * The whole command line, wired to {@code launcher} and {@code console}: one line for usage
    * errors (exit 64), failures reported by {@link FailureReport} with {@link ExitCode#of}.
@@ -124,6 +155,7 @@ public final class PbiTokenCommand implements Callable<Integer> {
     commandLine.addSubcommand(new AccountCommands.List(launcher));
     commandLine.addSubcommand(new AccountCommands.Logout(launcher));
     commandLine.addSubcommand(new InspectCommand(launcher));
+    commandLine.addSubcommand(new DoctorCommand(launcher));
     CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     completion.getCommandSpec().usageMessage().hidden(true);
     commandLine.addSubcommand("generate-completion", completion);
