@@ -66,7 +66,9 @@ public final class Application {
   /** Runs pbi-token and returns the exit code; never calls {@code System.exit}. */
   public int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     ConsoleOutput console = new ConsoleOutput(out, err);
-    return PbiTokenCommand.commandLine(new WiredLauncher(env, console), console).execute(args);
+    boolean color = env.getOrDefault("NO_COLOR", "").isEmpty(); // https://no-color.org
+    return PbiTokenCommand.commandLine(new WiredLauncher(env, console), console, color)
+        .execute(args);
   }
 
   private final class WiredLauncher implements Launcher {

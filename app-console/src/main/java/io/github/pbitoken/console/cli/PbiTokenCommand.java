@@ -59,7 +59,12 @@ public final class PbiTokenCommand implements Callable<Integer> {
       name = "config",
       mixinStandardHelpOptions = true,
       description =
-          "Shows the effective configuration, where each value came from; secrets masked.")
+          "Shows the effective configuration, where each value came from; secrets masked.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pbi-token config --config app.conf             every setting and its origin",
+        "  PBI_TOKEN_CLOUD=usgov pbi-token config -c app.conf   see an override win"
+      })
   static final class ConfigCommand implements Callable<Integer> {
     @Mixin SettingsOptions settings;
 
@@ -150,6 +155,14 @@ public final class PbiTokenCommand implements Callable<Integer> {
    * errors (exit 64), failures reported by {@link FailureReport} with {@link ExitCode#of}.
    */
   public static CommandLine commandLine(Launcher launcher, ConsoleOutput console) {
+    return commandLine(launcher, console, true);
+  }
+
+  /**
+   * As {@link #commandLine(Launcher, ConsoleOutput)}; with {@code color} false (the user set {@code
+   * NO_COLOR}) help never has ANSI escapes. Otherwise picocli's AUTO: color only on a terminal.
+   */
+  public static CommandLine commandLine(Launcher launcher, ConsoleOutput console, boolean color) {
     CommandLine commandLine = new CommandLine(new PbiTokenCommand(launcher));
     commandLine.addSubcommand(new ConfigCommand(launcher));
     commandLine.addSubcommand(new AccountCommands.List(launcher));
@@ -159,6 +172,9 @@ public final class PbiTokenCommand implements Callable<Integer> {
     CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     completion.getCommandSpec().usageMessage().hidden(true);
     commandLine.addSubcommand("generate-completion", completion);
+    if (!color) {
+      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    }
     commandLine.setOut(new java.io.PrintWriter(console.stdout(), true));
     commandLine.setErr(new java.io.PrintWriter(console.stderr(), true));
     Map<String, String> exitCodes = new LinkedHashMap<>();
