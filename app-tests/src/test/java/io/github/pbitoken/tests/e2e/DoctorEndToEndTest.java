@@ -3,6 +3,8 @@ package io.github.pbitoken.tests.e2e;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.clientSecretConfig;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.emulator;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.persistentCache;
+import static io.github.pbitoken.tests.e2e.EmulatorFixture.quoted;
+import static io.github.pbitoken.tests.e2e.EmulatorFixture.servicePrincipalConfig;
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.pbitoken.console.Application;
 import io.github.pbitoken.console.Main;
 import io.github.pbitoken.console.wiring.FlowModules;
+import io.github.pbitoken.tests.entra.ClientCertificate;
 import io.github.pbitoken.tests.entra.SandboxDirectory;
 import io.github.pbitoken.tests.wiring.ConsoleRun;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,42 @@ class DoctorEndToEndTest {
     assertTrue(run.stdout().contains("WARN token cache"), run::toString);
     assertTrue(run.stdout().contains("rw-r--r--"), run::toString);
     assertTrue(run.stdout().contains("fix: chmod 600 " + cache), run::toString);
+  }
+
+  @Test
+  void aCertificateExpiringWithinThirtyDaysIsAWarningAndItsKeyIsNeverShown() {
+    Instant now = Instant.now();
+    ClientCertificate soon =
+        ClientCertificate.generate(
+            "expiring app", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)));
+    Path pem = soon.writePem(dir.resolve("app.pem"));
+    Path config = write(dir, servicePrincipalConfig("client-certificate = " + quoted(pem)));
+
+    ConsoleRun run = doctor(Main::run, "--config", config.toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.stdout().contains("WARN credential"), run::toString);
+    assertTrue(run.stdout().contains("CN=expiring app expires on"), run::toString);
+    assertTrue(run.stdout().contains("fix: renew it"), run::toString);
+    assertFalse(run.stdout().contains("PRIVATE KEY"), run::toString);
+  }
+
+  @Test
+  void anEmptyFederatedTokenFileFailsWithExit77() throws IOException {
+    Path tokenFile = Files.writeString(dir.resolve("federated-token"), "");
+    Path config =
+        write(
+            dir,
+            servicePrincipalConfig(
+                "flow = client-assertion", "federated-token-file = " + quoted(tokenFile)));
+
+    ConsoleRun run = doctor(Main::run, "--config", config.toString());
+
+    assertEquals(77, run.exitCode(), run::toString);
+    assertTrue(
+        run.stdout().contains("FAIL credential         federated token file " + tokenFile),
+        run::toString);
+    assertTrue(run.stdout().contains("fix: check AZURE_FEDERATED_TOKEN_FILE"), run::toString);
   }
 
   private static ConsoleRun doctor(ConsoleRun.Entry entry, String... args) {
