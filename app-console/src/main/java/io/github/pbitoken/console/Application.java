@@ -5,6 +5,8 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.github.pbitoken.console.cli.AccountsCommand;
 import io.github.pbitoken.console.cli.ConsoleOutput;
+import io.github.pbitoken.console.cli.DoctorCheck;
+import io.github.pbitoken.console.cli.DoctorReport;
 import io.github.pbitoken.console.cli.EffectiveSetting;
 import io.github.pbitoken.console.cli.ExitCode;
 import io.github.pbitoken.console.cli.InspectAction;
@@ -23,6 +25,7 @@ import io.github.pbitoken.console.wiring.StrictBindingsModule;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.Cloud;
 import io.github.pbitoken.core.domain.SignOutRequest;
+import io.github.pbitoken.msal.MsalAdapters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,10 +45,17 @@ public final class Application {
 
   private final FlowModules flowModules;
   private final InputStream stdin;
+  private final Clock clock;
 
   public Application(FlowModules flowModules, InputStream stdin) {
+    this(flowModules, stdin, Clock.systemDefaultZone());
+  }
+
+  /** With {@code clock} as the local clock that {@code doctor} compares with the server's. */
+  public Application(FlowModules flowModules, InputStream stdin, Clock clock) {
     this.flowModules = flowModules;
     this.stdin = stdin;
+    this.clock = clock;
   }
 
   /** An application whose standard input is empty. */
@@ -56,7 +66,9 @@ public final class Application {
   /** Runs pbi-token and returns the exit code; never calls {@code System.exit}. */
   public int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     ConsoleOutput console = new ConsoleOutput(out, err);
-    return PbiTokenCommand.commandLine(new WiredLauncher(env, console), console).execute(args);
+    boolean color = env.getOrDefault("NO_COLOR", "").isEmpty(); // https://no-color.org
+    return PbiTokenCommand.commandLine(new WiredLauncher(env, console), console, color)
+        .execute(args);
   }
 
   private final class WiredLauncher implements Launcher {
@@ -78,7 +90,7 @@ public final class Application {
 
     @Override
     public ExitCode inspect(Invocation invocation, String token, boolean json) throws Exception {
-      InspectAction inspect = new InspectAction(console, Clock.systemDefaultZone());
+      InspectAction inspect = new InspectAction(console, clock);
       if (token != null) {
         Cloud cloud =
             invocation.cloud() == null ? Cloud.PUBLIC : Cloud.fromConfigName(invocation.cloud());
@@ -102,6 +114,28 @@ public final class Application {
     private String readToken() throws IOException {
       byte[] bytes = stdin.readNBytes(JWT_MAX_INPUT + 1);
       return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public ExitCode doctor(Invocation invocation) {
+      AppSettings settings;
+      try {
+        settings = SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
+      } catch (InvalidSettingsException e) {
+        List<DoctorCheck> checks = new ArrayList<>();
+        for (String problem : e.problems()) {
+          checks.add(
+              DoctorCheck.fail(
+                  "configuration",
+                  problem,
+                  "fix the setting; pbi-token config shows where each value comes from",
+                  ExitCode.CONFIG));
+        }
+        return DoctorReport.print(checks, console);
+      }
+      return DoctorReport.print(
+          new Doctor(clock).check(settings, MsalAdapters.identityProviderProbe(settings.msal())),
+          console);
     }
 
     @Override

@@ -91,7 +91,16 @@ final class HttpsUrlConnectionClient implements IHttpClient {
 
   @Override
   public IHttpResponse send(HttpRequest request) throws IOException {
-    URL url = request.url();
+    return exchange(request.httpMethod().name(), request.url(), request.headers(), request.body());
+  }
+
+  /** A request that does not come from MSAL (the doctor's probe): same trust, proxy and limits. */
+  IHttpResponse get(URL url) throws IOException {
+    return exchange("GET", url, Map.of(), null);
+  }
+
+  private IHttpResponse exchange(String method, URL url, Map<String, String> headers, String body)
+      throws IOException {
     if (!"https".equalsIgnoreCase(url.getProtocol()) && !mayUsePlainHttp(url)) {
       throw new IOException("refusing to send a request over " + url.getProtocol() + ", not https");
     }
@@ -111,8 +120,7 @@ final class HttpsUrlConnectionClient implements IHttpClient {
     connection.setReadTimeout(readTimeoutMillis);
     connection.setInstanceFollowRedirects(false);
     connection.setUseCaches(false);
-    connection.setRequestMethod(request.httpMethod().name());
-    Map<String, String> headers = request.headers();
+    connection.setRequestMethod(method);
     if (headers != null) {
       headers.forEach(
           (name, value) -> {
@@ -121,7 +129,6 @@ final class HttpsUrlConnectionClient implements IHttpClient {
             }
           });
     }
-    String body = request.body();
     if (body != null) {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       connection.setDoOutput(true);
@@ -139,7 +146,7 @@ final class HttpsUrlConnectionClient implements IHttpClient {
     if (log.isDebugEnabled()) {
       log.debug(
           "{} {}://{}{} answered HTTP {} in {} ms",
-          request.httpMethod(),
+          method,
           url.getProtocol(),
           url.getAuthority(),
           url.getPath(),

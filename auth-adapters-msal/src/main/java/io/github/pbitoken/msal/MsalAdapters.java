@@ -2,6 +2,7 @@ package io.github.pbitoken.msal;
 
 import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.port.out.CacheStore;
+import io.github.pbitoken.core.port.out.IdentityProviderProbe;
 import io.github.pbitoken.core.port.out.SignInPrompt;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import java.nio.file.Path;
@@ -59,6 +60,14 @@ public final class MsalAdapters {
    */
   public static CacheStore fileCacheStore(Path file) {
     return new FileCacheStore(file, Clock.systemUTC());
+  }
+
+  /**
+   * Asks the authority host about the tenant (for {@code pbi-token doctor}) through the same trust
+   * store, proxy and timeouts as sign-in. Building does no network I/O.
+   */
+  public static IdentityProviderProbe identityProviderProbe(MsalSettings settings) {
+    return HttpsIdentityProviderProbe.create(settings);
   }
 
   /**

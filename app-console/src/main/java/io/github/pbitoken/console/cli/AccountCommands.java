@@ -17,7 +17,12 @@ final class AccountCommands {
       name = "accounts",
       mixinStandardHelpOptions = true,
       description =
-          "Lists the signed-in users remembered in the token cache: username, tenant, cloud.")
+          "Lists the signed-in users remembered in the token cache: username, tenant, cloud.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pbi-token accounts --config device-code.conf",
+        "  pbi-token accounts --config interactive.conf     after signing in"
+      })
   static final class List implements Callable<Integer> {
     @Mixin SettingsOptions settings;
 
@@ -36,7 +41,12 @@ final class AccountCommands {
   @Command(
       name = "logout",
       mixinStandardHelpOptions = true,
-      description = "Forgets a signed-in user (or, with --all, every one) in the token cache.")
+      description = "Forgets a signed-in user (or, with --all, every one) in the token cache.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pbi-token logout alice@contoso.com --config device-code.conf",
+        "  pbi-token logout --all --config interactive.conf"
+      })
   static final class Logout implements Callable<Integer> {
     @Mixin SettingsOptions settings;
 

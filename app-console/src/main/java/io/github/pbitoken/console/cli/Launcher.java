@@ -19,6 +19,9 @@ public interface Launcher {
   /** Prints the effective configuration, secrets masked. */
   ExitCode showConfig(Invocation invocation) throws Exception;
 
+  /** Checks configuration, network, clock, cache and credentials; prints a line per check. */
+  ExitCode doctor(Invocation invocation) throws Exception;
+
   /** Lists the signed-in accounts in the token cache. */
   ExitCode accounts(Invocation invocation) throws Exception;
 

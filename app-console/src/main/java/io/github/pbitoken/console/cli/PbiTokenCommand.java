@@ -59,7 +59,12 @@ public final class PbiTokenCommand implements Callable<Integer> {
       name = "config",
       mixinStandardHelpOptions = true,
       description =
-          "Shows the effective configuration, where each value came from; secrets masked.")
+          "Shows the effective configuration, where each value came from; secrets masked.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pbi-token config --config app.conf             every setting and its origin",
+        "  PBI_TOKEN_CLOUD=usgov pbi-token config -c app.conf   see an override win"
+      })
   static final class ConfigCommand implements Callable<Integer> {
     @Mixin SettingsOptions settings;
 
@@ -114,19 +119,62 @@ public final class PbiTokenCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code pbi-token doctor}: is everything in place to get a token? */
+  @Command(
+      name = "doctor",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks that everything is in place to get a token, without signing in: configuration,",
+        "the authority host and tenant, proxy and trust store, clock, token cache, credential",
+        "files. One PASS/WARN/FAIL line each, with a fix. Never prints a secret.",
+        "Exit 0 when nothing failed (warnings allowed); 78 configuration or unknown tenant,",
+        "69 identity provider unreachable, 77 credential files, 65 anything else."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pbi-token doctor --config app.conf",
+        "  pbi-token doctor --tenant contoso.onmicrosoft.com --cloud usgov"
+      })
+  static final class DoctorCommand implements Callable<Integer> {
+    @Mixin SettingsOptions settings;
+
+    private final Launcher launcher;
+
+    DoctorCommand(Launcher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return launcher.doctor(settings.toInvocation(false, null)).code();
+    }
+  }
+
   /**
    * The whole command line, wired to {@code launcher} and {@code console}: one line for usage
    * errors (exit 64), failures reported by {@link FailureReport} with {@link ExitCode#of}.
    */
   public static CommandLine commandLine(Launcher launcher, ConsoleOutput console) {
+    return commandLine(launcher, console, true);
+  }
+
+  /**
+   * As {@link #commandLine(Launcher, ConsoleOutput)}; with {@code color} false (the user set {@code
+   * NO_COLOR}) help never has ANSI escapes. Otherwise picocli's AUTO: color only on a terminal.
+   */
+  public static CommandLine commandLine(Launcher launcher, ConsoleOutput console, boolean color) {
     CommandLine commandLine = new CommandLine(new PbiTokenCommand(launcher));
     commandLine.addSubcommand(new ConfigCommand(launcher));
     commandLine.addSubcommand(new AccountCommands.List(launcher));
     commandLine.addSubcommand(new AccountCommands.Logout(launcher));
     commandLine.addSubcommand(new InspectCommand(launcher));
+    commandLine.addSubcommand(new DoctorCommand(launcher));
     CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     completion.getCommandSpec().usageMessage().hidden(true);
     commandLine.addSubcommand("generate-completion", completion);
+    if (!color) {
+      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    }
     commandLine.setOut(new java.io.PrintWriter(console.stdout(), true));
     commandLine.setErr(new java.io.PrintWriter(console.stderr(), true));
     Map<String, String> exitCodes = new LinkedHashMap<>();

@@ -103,7 +103,7 @@ class InteractiveBrowserEndToEndTest {
   }
 
   /** The production public client, with the test's browser instead of the desktop's. */
-  private static final class BrowserModule extends AbstractModule {
+  static final class BrowserModule extends AbstractModule {
     private final BrowserLauncher browser;
     private final Duration timeout;
 
