@@ -20,8 +20,10 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +69,22 @@ final class FileCacheStore implements CacheStore {
     return underLock(() -> write(basedOn, contents));
   }
 
+  /** Reads, merges and writes under one hold of the lock: no other writer can come between. */
+  @Override
+  public CacheSnapshot saveMerged(Function<Optional<Secret>, Secret> mergeWithStored)
+      throws IOException {
+    Objects.requireNonNull(mergeWithStored, "mergeWithStored must not be null");
+    return underLock(() -> replace(mergeWithStored.apply(read().serialized())));
+  }
+
   private CacheSnapshot write(CacheSnapshot basedOn, Secret contents) throws IOException {
     if (!read().version().equals(basedOn.version())) {
       return null;
     }
+    return replace(contents);
+  }
+
+  private CacheSnapshot replace(Secret contents) throws IOException {
     byte[] bytes = contents.reveal().getBytes(StandardCharsets.UTF_8);
     Path temp =
         Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp", ownerOnly(false));
@@ -95,6 +109,7 @@ final class FileCacheStore implements CacheStore {
     if (!Files.exists(file)) {
       return CacheSnapshot.empty();
     }
+    CacheFileGuard.check(file);
     byte[] bytes = Files.readAllBytes(file);
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (!isJsonObject(text)) {

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PersistentTokenCache implements ITokenCacheAccessAspect {
   private static final Logger log = LoggerFactory.getLogger(PersistentTokenCache.class);
-  private static final int MAX_SAVE_ATTEMPTS = 3;
 
   private final CacheStore store;
   private CacheSnapshot basis = CacheSnapshot.empty();
@@ -51,16 +50,21 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
     }
     try {
       String ours = context.tokenCache().serialize();
-      for (int attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
-        CacheSnapshot saved = store.save(basis, Secret.of(ours));
-        if (saved != null) {
-          basis = saved;
-          // after a merge, memory lacks the other process's entries: reload on next access
-          versionInMemory = attempt == 1 ? saved.version() : null;
-          return;
-        }
-        basis = store.load();
-        ours = CacheMerge.merge(basis.serialized().map(Secret::reveal).orElse(null), ours);
+      CacheSnapshot saved = store.save(basis, Secret.of(ours));
+      if (saved != null) {
+        basis = saved;
+        versionInMemory = saved.version();
+        return;
+      }
+      // another process saved in between: merge with what it wrote, atomically under the lock
+      saved =
+          store.saveMerged(
+              theirs -> Secret.of(CacheMerge.merge(theirs.map(Secret::reveal).orElse(null), ours)));
+      if (saved != null) {
+        basis = saved;
+        // memory lacks the other process's entries: reload on next access
+        versionInMemory = null;
+        return;
       }
       warnOnce("write", new IOException("other processes kept writing it"));
     } catch (IOException | RuntimeException failure) {

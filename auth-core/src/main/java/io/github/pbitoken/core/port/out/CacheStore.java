@@ -3,6 +3,8 @@ package io.github.pbitoken.core.port.out;
 import io.github.pbitoken.core.domain.CacheSnapshot;
 import io.github.pbitoken.core.domain.Secret;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the identity adapter's token cache (accounts, refresh tokens) outlives the process. The
@@ -22,4 +24,23 @@ public interface CacheStore {
    * @return the new snapshot, or {@code null} if someone else saved in between (nothing written)
    */
   CacheSnapshot save(CacheSnapshot basedOn, Secret contents) throws IOException;
+
+  /**
+   * Writes {@code mergeWithStored(stored contents)} as one step, so that concurrent writers never
+   * drop each other's entries. This default retries {@link #save} a few times and may give up; a
+   * store that can lock should do it under its lock.
+   *
+   * @return the new snapshot, or {@code null} if it gave up (nothing written)
+   */
+  default CacheSnapshot saveMerged(Function<Optional<Secret>, Secret> mergeWithStored)
+      throws IOException {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      CacheSnapshot stored = load();
+      CacheSnapshot saved = save(stored, mergeWithStored.apply(stored.serialized()));
+      if (saved != null) {
+        return saved;
+      }
+    }
+    return null;
+  }
 }
