@@ -4,6 +4,7 @@ import io.github.pbitoken.core.domain.CacheSnapshot;
 import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.port.out.CacheStore;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +18,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>every read and write holds an exclusive lock on {@code <file>.lock} (a cross-process {@link
- *       FileLock}, plus a JVM lock because {@code FileLock} is per process, not per thread);
+ *       FileLock}, plus a JVM lock because {@code FileLock} is per process, not per thread); the
+ *       wait for it is bounded ({@link #DEFAULT_LOCK_WAIT}): a stuck holder costs this run its
+ *       cache (an {@link IOException}, reported as a warning), never a hang;
  *   <li>writes go to a temporary file in the same directory, created owner-only (0600), then are
  *       renamed over the cache atomically: a reader sees the old file or the new one, never half;
  *   <li>the version is the SHA-256 of the contents, so a save based on an older read is refused;
@@ -47,14 +52,25 @@ final class FileCacheStore implements CacheStore {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+  /** How long to wait for another writer before giving up on the cache for this run. */
+  static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
+
+  private static final long LOCK_POLL_MILLIS = 20;
+
   private final Path file;
   private final Path lockFile;
   private final Clock clock;
+  private final Duration lockWait;
 
   FileCacheStore(Path file, Clock clock) {
+    this(file, clock, DEFAULT_LOCK_WAIT);
+  }
+
+  FileCacheStore(Path file, Clock clock, Duration lockWait) {
     this.file = Objects.requireNonNull(file, "cache file must not be null").toAbsolutePath();
     this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.lockWait = Objects.requireNonNull(lockWait, "lock wait must not be null");
   }
 
   @Override
@@ -149,7 +165,15 @@ final class FileCacheStore implements CacheStore {
 
   private Locked lock() throws IOException {
     ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());
-    jvmLock.lock();
+    long deadline = System.nanoTime() + lockWait.toNanos();
+    try {
+      if (!jvmLock.tryLock(lockWait.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw stillLocked();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the token cache lock");
+    }
     try {
       Files.createDirectories(file.getParent(), ownerOnly(true));
       if (!Files.exists(lockFile)) {
@@ -161,7 +185,7 @@ final class FileCacheStore implements CacheStore {
       }
       FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
       try {
-        return new Locked(jvmLock, channel, channel.lock());
+        return new Locked(jvmLock, channel, fileLock(channel, deadline));
       } catch (IOException | RuntimeException failure) {
         channel.close();
         throw failure;
@@ -170,6 +194,34 @@ final class FileCacheStore implements CacheStore {
       jvmLock.unlock();
       throw failure;
     }
+  }
+
+  /** The cross-process lock, polled until {@code deadline} ({@code System.nanoTime()}). */
+  private FileLock fileLock(FileChannel channel, long deadline) throws IOException {
+    while (true) {
+      FileLock lock = channel.tryLock();
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw stillLocked();
+      }
+      try {
+        Thread.sleep(LOCK_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the token cache lock");
+      }
+    }
+  }
+
+  private IOException stillLocked() {
+    return new IOException(
+        "the token cache "
+            + file
+            + " stayed locked by another pbi-token for more than "
+            + lockWait.toSeconds()
+            + " s; going on without it");
   }
 
   private static FileAttribute<?>[] ownerOnly(boolean directory) {

@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.pbitoken.core.domain.CacheSnapshot;
 import io.github.pbitoken.core.domain.Secret;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -88,6 +90,43 @@ class FileCacheStoreTest {
     assertTrue(
         CapturingLoggerProvider.lines().stream()
             .anyMatch(line -> line.startsWith("WARN") && line.contains("moved it to")));
+  }
+
+  @Test
+  void givenAnotherProcessNeverLetsGo_whenSaving_thenItGivesUpAfterTheBound() throws Exception {
+    FileCacheStore store =
+        new FileCacheStore(dir.resolve("sub").resolve("stuck.json"), CLOCK, Duration.ofMillis(300));
+    store.load();
+    Process process = holdLock(store.file().resolveSibling("stuck.json.lock"));
+    try {
+      long started = System.nanoTime();
+      IOException failure =
+          assertThrows(IOException.class, () -> store.save(CacheSnapshot.empty(), Secret.of("{}")));
+      Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+      assertTrue(failure.getMessage().contains("stayed locked"), failure.getMessage());
+      assertTrue(waited.compareTo(Duration.ofMillis(250)) >= 0, "waited " + waited);
+      assertTrue(waited.compareTo(Duration.ofSeconds(5)) < 0, "waited " + waited);
+      assertFalse(Files.exists(store.file()), "written while another process held the lock");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  /** A separate JVM that holds {@code lockFile} until killed or its stdin closes. */
+  private Process holdLock(Path lockFile) throws Exception {
+    Path holder = Path.of(getClass().getResource("/LockHolder.java").toURI());
+    Process process =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                holder.toString(),
+                lockFile.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader childOut =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    assertEquals("locked", childOut.readLine());
+    return process;
   }
 
   @Test
