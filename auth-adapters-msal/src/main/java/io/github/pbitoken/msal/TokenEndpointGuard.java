@@ -53,6 +53,10 @@ final class TokenEndpointGuard implements IHttpClient {
       List.of("expires_in", "ext_expires_in", "refresh_in");
   private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
+  /** A week: far beyond any Entra ID access token (at most about 28 hours with CAE). */
+  private static final BigDecimal MAX_PLAUSIBLE_LIFETIME_SECONDS =
+      BigDecimal.valueOf(7 * 24 * 3600);
+
   private final IHttpClient delegate;
 
   TokenEndpointGuard(IHttpClient delegate) {
@@ -112,6 +116,12 @@ final class TokenEndpointGuard implements IHttpClient {
       if (members.containsKey(field) && !isWholeNumber(members.get(field))) {
         return "the token response's " + field + " is not a whole number of seconds";
       }
+    }
+    BigDecimal expiresIn = new BigDecimal(String.valueOf(members.get("expires_in")));
+    if (expiresIn.compareTo(MAX_PLAUSIBLE_LIFETIME_SECONDS) > 0) {
+      return "the token response's expires_in of "
+          + expiresIn.toPlainString()
+          + " s is not plausible (Entra ID tokens live for minutes to about a day)";
     }
     return null;
   }

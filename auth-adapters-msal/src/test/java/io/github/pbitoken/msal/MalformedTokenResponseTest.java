@@ -54,6 +54,7 @@ class MalformedTokenResponseTest {
         "{\"access_token\":\"" + TOKEN + "\"}",
         "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":3599.5}",
         "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":\"soon\"}",
+        "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":99999999999999}",
         "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":3599,\"refresh_in\":-1}",
         "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":3599",
         "<html><head><title>Sign in</title></head><body>" + TOKEN + "</body></html>",
