@@ -70,6 +70,19 @@ public final class EmulatorMain {
             + shellQuoted("scope=" + SandboxDirectory.POWER_BI_DEFAULT_SCOPE)
             + " "
             + emulator.tokenEndpoint(tenant),
+        "",
+        "Or with pbi-token (after mvn package -DskipTests):",
+        "  PBI_TOKEN_CLIENT_SECRET="
+            + shellQuoted(SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET)
+            + " app-console/target/pbi-token --authority-host "
+            + emulator.authorityHost()
+            + " --trust-store "
+            + shellQuoted(caFile.toString())
+            + " --tenant "
+            + tenant
+            + " --client-id "
+            + SandboxDirectory.CONFIDENTIAL_CLIENT_ID
+            + " --output json",
         "");
   }
 
