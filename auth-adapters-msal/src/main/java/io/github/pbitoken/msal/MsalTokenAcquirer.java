@@ -15,7 +15,6 @@ import io.github.pbitoken.core.domain.TokenAcquisitionException;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.port.out.CacheStore;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
-import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,26 +131,15 @@ final class MsalTokenAcquirer implements TokenAcquirer {
       IHttpClient transport,
       ExecutorService executor,
       ITokenCacheAccessAspect persistence) {
-    try {
-      ConfidentialClientApplication.Builder builder =
-          ConfidentialClientApplication.builder(
-                  settings.clientId().value(), MsalCredentials.of(settings.credential()))
-              .sendX5c(MsalCredentials.sendsCertificateChain(settings.credential()))
-              .authority(settings.authority().toString())
-              .aadInstanceDiscoveryResponse(
-                  InstanceDiscovery.responseFor(settings.authorityHost(), settings.tenant()))
-              .httpClient(new TokenEndpointGuard(transport))
-              .executorService(executor)
-              .disableInternalRetries()
-              .logPii(false);
-      if (persistence != null) {
-        builder.setTokenCacheAccessAspect(persistence);
-      }
-      return builder.build();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException(
-          "authority " + settings.authority() + " is not a valid URL", e);
-    }
+    return MsalApplicationBuilders.configured(
+            ConfidentialClientApplication.builder(
+                    settings.clientId().value(), MsalCredentials.of(settings.credential()))
+                .sendX5c(MsalCredentials.sendsCertificateChain(settings.credential())),
+            settings,
+            transport,
+            executor,
+            persistence)
+        .build();
   }
 
   /** The MSAL application, for the account store that shares its cache. */

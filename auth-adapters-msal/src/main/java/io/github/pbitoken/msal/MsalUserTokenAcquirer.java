@@ -104,24 +104,13 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
       IHttpClient transport,
       ExecutorService executor,
       PersistentTokenCache persistence) {
-    try {
-      PublicClientApplication.Builder builder =
-          PublicClientApplication.builder(settings.clientId().value())
-              .authority(settings.authority().toString())
-              .aadInstanceDiscoveryResponse(
-                  InstanceDiscovery.responseFor(settings.authorityHost(), settings.tenant()))
-              .httpClient(new TokenEndpointGuard(transport))
-              .executorService(executor)
-              .disableInternalRetries()
-              .logPii(false);
-      if (persistence != null) {
-        builder.setTokenCacheAccessAspect(persistence);
-      }
-      return builder.build();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException(
-          "authority " + settings.authority() + " is not a valid URL", e);
-    }
+    return MsalApplicationBuilders.configured(
+            PublicClientApplication.builder(settings.clientId().value()),
+            settings,
+            transport,
+            executor,
+            persistence)
+        .build();
   }
 
   /** The MSAL application, for the account store that shares its cache. */
