@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The composition root: parses the command line, loads the settings once, creates the one injector
@@ -67,8 +68,7 @@ public final class Application {
   public int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     ConsoleOutput console = new ConsoleOutput(out, err);
     boolean color = env.getOrDefault("NO_COLOR", "").isEmpty(); // https://no-color.org
-    return PbiTokenCommand.commandLine(new WiredLauncher(env, console), console, color)
-        .execute(args);
+    return PbiTokenCommand.execute(new WiredLauncher(env, console), console, color, args);
   }
 
   private final class WiredLauncher implements Launcher {
@@ -85,7 +85,24 @@ public final class Application {
       AppSettings settings =
           SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
       settings.notices().forEach(console::message);
-      return injector(settings).getInstance(TokenCommand.class).run(invocation.forceRefresh());
+      return tokenCommand(settings, invocation).run(invocation.forceRefresh());
+    }
+
+    /**
+     * The token command, answered straight from the persisted cache when that holds a fresh token
+     * (no injector, MSAL, TLS or logging: docs/adr/0007-cached-token-fast-path.md), otherwise wired
+     * with the flow's adapters. {@code --verbose} always takes the wired path, which logs each
+     * step.
+     */
+    private TokenCommand tokenCommand(AppSettings settings, Invocation invocation) {
+      Optional<AccessToken> cached =
+          invocation.forceRefresh() || invocation.verbose()
+              ? Optional.empty()
+              : flowModules.persistedToken(settings, clock.instant());
+      if (cached.isPresent()) {
+        return new TokenCommand(request -> cached.get(), settings.cli(), console, clock);
+      }
+      return injector(settings).getInstance(TokenCommand.class);
     }
 
     @Override
@@ -98,8 +115,7 @@ public final class Application {
       }
       AppSettings settings =
           SettingsLoader.load(invocation.configFile(), env, overridesOf(invocation));
-      AccessToken fresh =
-          injector(settings).getInstance(TokenCommand.class).acquire(invocation.forceRefresh());
+      AccessToken fresh = tokenCommand(settings, invocation).acquire(invocation.forceRefresh());
       return inspect.run(fresh.value().reveal(), settings.msal().cloud(), json);
     }
 

@@ -7,7 +7,6 @@ import io.github.pbitoken.core.port.out.SignInPrompt;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 
 /** The one public way in: builds the driven adapters and hands them out as port types. */
 public final class MsalAdapters {
@@ -77,6 +76,6 @@ public final class MsalAdapters {
    * @throws IllegalArgumentException naming the file and what is wrong with it
    */
   public static void checkTrustStore(Path trustStore, Secret password) {
-    TrustBundle.socketFactory(Optional.of(trustStore), password);
+    TrustBundle.certificates(trustStore, password);
   }
 }

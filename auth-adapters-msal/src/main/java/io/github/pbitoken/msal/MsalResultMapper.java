@@ -4,15 +4,12 @@ import com.microsoft.aad.msal4j.AuthenticationResultMetadata;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.FailureDetails;
-import io.github.pbitoken.core.domain.Scope;
 import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.domain.TokenSource;
 import io.github.pbitoken.core.domain.UnexpectedIdentityProviderResponseException;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Checks MSAL's result and turns it into an {@link AccessToken}. MSAL can "succeed" with a null
@@ -22,8 +19,7 @@ import java.util.Set;
  * <ul>
  *   <li>expiresOn: MSAL's {@code expiresOnDate}; refreshOn: the metadata's {@code refreshOn} (from
  *       {@code refresh_in}), dropped if it is not before expiry;
- *   <li>scopes: the requested ones (the token answers the request) plus those MSAL reports for the
- *       same resource; reported scopes that are not URIs ({@code openid}, ...) are ignored;
+ *   <li>scopes: {@link GrantedScopes};
  *   <li>tenant: the request's; account: none (app-only);
  *   <li>source: {@code CACHE} when MSAL served it from its token cache, else {@code
  *       IDENTITY_PROVIDER}.
@@ -66,7 +62,7 @@ final class MsalResultMapper {
         Secret.of(result.accessToken()),
         expiresOn,
         refreshOn(metadata, expiresOn),
-        scopes(result.scopes(), request),
+        GrantedScopes.of(result.scopes(), request),
         request.tenant(),
         null,
         metadata != null && metadata.tokenSource() == com.microsoft.aad.msal4j.TokenSource.CACHE
@@ -80,25 +76,5 @@ final class MsalResultMapper {
     }
     Instant refreshOn = Instant.ofEpochSecond(metadata.refreshOn());
     return refreshOn.isBefore(expiresOn) ? refreshOn : null;
-  }
-
-  private static Set<Scope> scopes(String reported, TokenRequest request) {
-    Set<Scope> scopes = new HashSet<>(request.scopes());
-    if (reported == null || reported.isBlank()) {
-      return scopes;
-    }
-    Set<java.net.URI> resources = new HashSet<>();
-    request.scopes().forEach(scope -> resources.add(scope.resource()));
-    for (String candidate : reported.trim().split("\\s+")) {
-      try {
-        Scope scope = Scope.of(candidate);
-        if (resources.contains(scope.resource())) {
-          scopes.add(scope);
-        }
-      } catch (IllegalArgumentException notAScopeUri) {
-        // openid, profile, offline_access, or anything else that is not <resource>/<permission>
-      }
-    }
-    return scopes;
   }
 }

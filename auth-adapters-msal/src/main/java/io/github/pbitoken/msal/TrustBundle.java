@@ -50,8 +50,7 @@ final class TrustBundle {
       return HttpsURLConnection.getDefaultSSLSocketFactory();
     }
     Path file = bundle.get();
-    List<X509Certificate> extraCas =
-        isPem(file) ? readCertificates(file) : Pkcs12TrustStore.readCertificates(file, password);
+    List<X509Certificate> extraCas = certificates(file, password);
     try {
       X509ExtendedTrustManager jdkDefault = trustManager(null);
       X509ExtendedTrustManager extra = trustManager(keyStoreOf(extraCas));
@@ -62,6 +61,14 @@ final class TrustBundle {
       throw new IllegalArgumentException(
           "trust bundle " + file + " could not be turned into a trust store: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The CA certificates of a PEM bundle or a PKCS#12 trust store (opened with {@code password}, may
+   * be null); at least one, or an {@link IllegalArgumentException} naming the file and the fix.
+   */
+  static List<X509Certificate> certificates(Path file, Secret password) {
+    return isPem(file) ? readCertificates(file) : Pkcs12TrustStore.readCertificates(file, password);
   }
 
   private static boolean isPem(Path file) {

@@ -3,6 +3,7 @@ package io.github.pbitoken.console.cli;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -151,6 +152,29 @@ public final class PbiTokenCommand implements Callable<Integer> {
   }
 
   /**
+   * Runs {@code args} and returns the exit code: the plain token command line ({@link
+   * PlainTokenArgs}) straight away, every other one through {@link #commandLine picocli}. Both end
+   * the same way: the launcher's exit code, or the failure reported as {@link FailureReport} does.
+   */
+  public static int execute(
+      Launcher launcher, ConsoleOutput console, boolean color, String[] args) {
+    Optional<Invocation> plain = PlainTokenArgs.parse(args);
+    if (plain.isEmpty()) {
+      return commandLine(launcher, console, color).execute(args);
+    }
+    try {
+      return launcher.token(plain.get()).code();
+    } catch (Exception failure) {
+      return report(failure, false, console);
+    }
+  }
+
+  private static int report(Exception failure, boolean verbose, ConsoleOutput console) {
+    FailureReport.print(failure, verbose, console);
+    return ExitCode.of(failure).code();
+  }
+
+  /**
    * The whole command line, wired to {@code launcher} and {@code console}: one line for usage
    * errors (exit 64), failures reported by {@link FailureReport} with {@link ExitCode#of}.
    */
@@ -199,8 +223,7 @@ public final class PbiTokenCommand implements Callable<Integer> {
           boolean verbose =
               Arrays.stream(parseResult.originalArgs().toArray(String[]::new))
                   .anyMatch(arg -> arg.equals("-v") || arg.equals("--verbose"));
-          FailureReport.print(failure, verbose, console);
-          return ExitCode.of(failure).code();
+          return report(failure, verbose, console);
         });
     return commandLine;
   }

@@ -6,16 +6,12 @@ import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.port.in.AcquireTokenUseCase;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The default command, the walkthrough's step 2: get a token for Power BI and hand it over. The
  * token reaches stdout only in the format the user asked for.
  */
 public final class TokenCommand {
-  private static final Logger log = LoggerFactory.getLogger(TokenCommand.class);
-
   private final AcquireTokenUseCase acquireToken;
   private final CliSettings settings;
   private final ConsoleOutput console;
@@ -43,14 +39,7 @@ public final class TokenCommand {
   public AccessToken acquire(boolean forceRefresh) throws TokenAcquisitionException {
     TokenRequest request =
         forceRefresh ? settings.request().withForceRefresh() : settings.request();
-    AccessToken token = acquireToken.acquire(request);
-    log.info(
-        "token acquired: scopes={} tenant={} source={} expiresOn={}",
-        token.scopes(),
-        token.tenant(),
-        token.source(),
-        token.expiresOn());
-    return token;
+    return acquireToken.acquire(request);
   }
 
   private String summary(AccessToken token) {

@@ -54,8 +54,8 @@ final class TokenFormatter {
       json.writeStringField("tokenType", "Bearer");
       json.writeStringField("tenant", token.tenant().value());
       json.writeArrayFieldStart("scopes");
-      for (Scope scope : token.scopes()) {
-        json.writeString(scope.toString());
+      for (String scope : token.scopes().stream().map(Scope::toString).sorted().toList()) {
+        json.writeString(scope);
       }
       json.writeEndArray();
       if (token.account() == null) {

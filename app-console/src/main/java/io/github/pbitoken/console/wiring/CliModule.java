@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.pbitoken.console.cli.AccountsCommand;
+import io.github.pbitoken.console.cli.AcquisitionLog;
 import io.github.pbitoken.console.cli.CliSettings;
 import io.github.pbitoken.console.cli.ConsoleOutput;
 import io.github.pbitoken.console.cli.ConsoleSignInPrompt;
@@ -45,7 +46,7 @@ public final class CliModule extends AbstractModule {
   @Singleton
   TokenCommand tokenCommand(
       AcquireTokenUseCase acquireToken, CliSettings settings, ConsoleOutput console, Clock clock) {
-    return new TokenCommand(acquireToken, settings, console, clock);
+    return new TokenCommand(new AcquisitionLog(acquireToken), settings, console, clock);
   }
 
   @Provides

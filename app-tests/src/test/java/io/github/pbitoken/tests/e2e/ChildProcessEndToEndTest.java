@@ -11,14 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pbitoken.tests.entra.Jwt;
 import io.github.pbitoken.tests.entra.SandboxDirectory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.github.pbitoken.tests.wiring.JarProcess;
+import io.github.pbitoken.tests.wiring.JarProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,37 +117,9 @@ class ChildProcessEndToEndTest {
     assertEquals(first.stdout(), second.stdout());
   }
 
-  private record Result(int exitCode, String stdout, String stderr) {}
+  private int runs;
 
-  private Result runJar(String... args) throws IOException, InterruptedException {
-    Path jar =
-        Path.of(System.getProperty("pbitoken.jar", "../app-console/target/pbi-token-all.jar"));
-    assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify builds it): " + jar);
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-jar");
-    command.add(jar.toString());
-    command.addAll(List.of(args));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    builder
-        .environment()
-        .keySet()
-        .removeIf(name -> name.startsWith("PBI_TOKEN_") || name.startsWith("AZURE_"));
-    Process process = builder.start();
-    try {
-      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "pbi-token did not finish in 60 s");
-      return new Result(
-          process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      process.destroyForcibly();
-    }
+  private Result runJar(String... args) throws Exception {
+    return JarProcess.run(dir, "run-" + ++runs, args);
   }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pbitoken.tests.entra.SandboxDirectory;
 import io.github.pbitoken.tests.entra.SandboxUser;
+import io.github.pbitoken.tests.wiring.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

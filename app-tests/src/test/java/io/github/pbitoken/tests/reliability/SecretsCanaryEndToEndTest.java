@@ -16,6 +16,7 @@ import io.github.pbitoken.tests.entra.AppRegistration;
 import io.github.pbitoken.tests.entra.ClientCertificate;
 import io.github.pbitoken.tests.entra.SandboxDirectory;
 import io.github.pbitoken.tests.entra.SandboxUser;
+import io.github.pbitoken.tests.wiring.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

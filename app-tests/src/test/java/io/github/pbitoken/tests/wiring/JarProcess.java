@@ -1,4 +1,4 @@
-package io.github.pbitoken.tests.reliability;
+package io.github.pbitoken.tests.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The built, shaded jar started as a child JVM, its streams captured in files under {@code dir}.
  */
-final class JarProcess {
+public final class JarProcess {
   private final Process process;
   private final Path out;
   private final Path err;
@@ -25,32 +25,41 @@ final class JarProcess {
     this.err = err;
   }
 
-  record Result(int exitCode, String stdout, String stderr) {
+  public record Result(int exitCode, String stdout, String stderr) {
     @Override
     public String toString() {
       return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
     }
   }
 
-  static Path jar() {
+  public static Path jar() {
     Path jar =
         Path.of(System.getProperty("pbitoken.jar", "../app-console/target/pbi-token-all.jar"));
     assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify builds it): " + jar);
     return jar;
   }
 
-  static String java() {
+  public static String java() {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
   /** Starts {@code pbi-token args}; {@code name} keeps the stream files of parallel runs apart. */
-  static JarProcess start(Path dir, String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+  public static JarProcess start(Path dir, String name, String... args) throws IOException {
+    return start(dir, name, List.of(), args);
+  }
+
+  /** As {@link #start(Path, String, String...)}, with {@code jvmOptions} before {@code -jar}. */
+  public static JarProcess start(Path dir, String name, List<String> jvmOptions, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
     command.addAll(List.of(args));
     return startCommand(dir, name, command);
   }
 
-  static JarProcess startCommand(Path dir, String name, List<String> command) throws IOException {
+  public static JarProcess startCommand(Path dir, String name, List<String> command)
+      throws IOException {
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
     ProcessBuilder builder =
@@ -65,16 +74,16 @@ final class JarProcess {
     return new JarProcess(builder.start(), out, err);
   }
 
-  static Result run(Path dir, String name, String... args) throws Exception {
+  public static Result run(Path dir, String name, String... args) throws Exception {
     return start(dir, name, args).await(Duration.ofSeconds(60));
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
   /** Waits up to {@code bound}; the child is killed whatever happens. */
-  Result await(Duration bound) throws IOException, InterruptedException {
+  public Result await(Duration bound) throws IOException, InterruptedException {
     try {
       assertTrue(
           process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS),
