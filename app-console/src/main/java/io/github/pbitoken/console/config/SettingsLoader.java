@@ -208,6 +208,7 @@ public final class SettingsLoader {
   }
 
   private static void reportUnknownKeys(Config config, List<String> problems) {
+    reportSettingsOutsideTheBlock(config, problems);
     if (!config.hasPath(SettingKey.ROOT)) {
       return;
     }
@@ -233,6 +234,33 @@ public final class SettingsLoader {
                         + Origins.describe(entry.getValue().origin())
                         + "): not a pbi-token setting"
                         + DidYouMean.suggest(entry.getKey(), known)));
+  }
+
+  /**
+   * A file may hold other applications' sections, so unknown top-level keys are theirs; but one
+   * named like a pbi-token setting ({@code tenant-id = ...} without the block) is a mistake that
+   * would otherwise be silently ignored.
+   */
+  private static void reportSettingsOutsideTheBlock(Config config, List<String> problems) {
+    config.root().entrySet().stream()
+        .filter(entry -> !entry.getKey().equals(SettingKey.ROOT))
+        .filter(entry -> isSettingName(entry.getKey()))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry ->
+                problems.add(
+                    entry.getKey()
+                        + " ("
+                        + Origins.describe(entry.getValue().origin())
+                        + "): a pbi-token setting outside the block; put it inside "
+                        + SettingKey.ROOT
+                        + " { ... }"));
+  }
+
+  private static boolean isSettingName(String topLevelKey) {
+    return Arrays.stream(SettingKey.values())
+        .map(SettingKey::relativePath)
+        .anyMatch(path -> path.equals(topLevelKey) || path.startsWith(topLevelKey + "."));
   }
 
   private static String authorityHost(Config config, String path) {
