@@ -163,7 +163,8 @@ public final class Benchmarks {
     double bare = outcomes.get(0).medianMillis();
     StringBuilder table =
         new StringBuilder(
-            "### Whole process, first token from the emulator in a fresh JVM (CliStartupHarness, "
+            "### Whole process: first token from the emulator, and a token from the persistent cache"
+                + " (CliStartupHarness, "
                 + CLI_ROUNDS
                 + " alternating rounds, medians)\n\n"
                 + "| command | wall ms | x bare JVM | peak RSS MB | token requests per run |\n"

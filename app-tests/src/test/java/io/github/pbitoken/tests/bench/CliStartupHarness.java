@@ -12,14 +12,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Whole processes: {@code java -jar pbi-token-all.jar} getting its first token from the local
- * emulator in a fresh JVM, with several start-up options, against a bare {@code java -version}. The
- * commands run in alternation, round after round, so that machine noise hits them all alike. Wall
- * time is measured here around the process; peak RSS comes from {@code /usr/bin/time}.
+ * Whole processes against a bare {@code java -version}: pbi-token getting its first token from the
+ * local emulator in a fresh JVM, and pbi-token finding a valid token in its persistent cache, each
+ * with several start-up options and through the real launcher script ({@code
+ * app-console/target/pbi-token}, with its own AppCDS archive). The commands run in alternation,
+ * round after round, so that machine noise hits them all alike. Wall time is measured here around
+ * the process; peak RSS comes from {@code /usr/bin/time}; requests from the emulator's counter.
+ * Children get a throw-away {@code HOME}, so nothing is written to the real one.
  */
 final class CliStartupHarness {
   private static final String TIME = "/usr/bin/time";
   private static final long TIMEOUT_SECONDS = 60;
+  private static final String FAST_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   /** The medians of one command over all rounds. */
   record Outcome(
@@ -31,48 +35,58 @@ final class CliStartupHarness {
       int maxRequests) {}
 
   private final Path jar;
+  private final Path launcher;
   private final Path workDir;
   private final String java = ProcessHandle.current().info().command().orElse("java");
 
   CliStartupHarness(Path jar, Path workDir) {
     this.jar = jar;
+    this.launcher = jar.resolveSibling("pbi-token");
     this.workDir = workDir;
   }
 
   List<Outcome> run(int rounds) throws IOException, InterruptedException {
-    if (!Files.isRegularFile(jar)) {
+    if (!Files.isRegularFile(jar) || !Files.isExecutable(launcher)) {
       throw new IllegalStateException(
-          jar + " is missing: build it with mvn -pl app-console -am package");
+          jar + " or its launcher is missing: build them with mvn -pl app-console -am package");
     }
-    Files.createDirectories(workDir);
+    Files.createDirectories(workDir.resolve("home"));
     try (BenchEntra entra = BenchEntra.start()) {
-      Path config = Files.writeString(workDir.resolve("bench.conf"), config(entra));
+      Path uncached =
+          Files.writeString(
+              workDir.resolve("uncached.conf"), config(entra, "token-cache.enabled = false"));
+      Path cached =
+          Files.writeString(
+              workDir.resolve("cached.conf"),
+              config(entra, "token-cache.file = \"" + workDir.resolve("cache.json") + "\""));
       Path archive = workDir.resolve("pbi-token.jsa");
       Files.deleteIfExists(archive);
-      int trained = runOnce(entra, cli(config, "-XX:ArchiveClassesAtExit=" + archive)).requests();
+      int trained =
+          runOnce(entra, javaJar(uncached, "-XX:ArchiveClassesAtExit=" + archive)).requests();
       if (trained != 1 || !Files.isRegularFile(archive)) {
         throw new IllegalStateException("the AppCDS training run failed");
       }
+      if (runOnce(entra, javaJar(cached)).requests() != 1) {
+        throw new IllegalStateException("the run that fills the token cache did not ask once");
+      }
+      String cdsArchive = "-XX:SharedArchiveFile=" + archive;
       Map<String, List<String>> commands = new LinkedHashMap<>();
-      commands.put("bare JVM: java -version", List.of(java, "-version"));
-      commands.put("pbi-token, default JVM options", cli(config));
-      commands.put("pbi-token -Xshare:off (no CDS at all)", cli(config, "-Xshare:off"));
-      commands.put("pbi-token -XX:TieredStopAtLevel=1", cli(config, "-XX:TieredStopAtLevel=1"));
-      commands.put("pbi-token -XX:+UseSerialGC", cli(config, "-XX:+UseSerialGC"));
+      commands.put("bare JVM: `java -version`", List.of(java, "-version"));
+      commands.put("first token: `java -jar`, default JVM options", javaJar(uncached));
       commands.put(
-          "pbi-token AppCDS (-XX:SharedArchiveFile)",
-          cli(config, "-XX:SharedArchiveFile=" + archive));
+          "first token: `java " + FAST_FLAGS + " -jar`", javaJar(uncached, FAST_FLAGS.split(" ")));
       commands.put(
-          "pbi-token AppCDS + TieredStopAtLevel=1 + SerialGC",
-          cli(
-              config,
-              "-XX:SharedArchiveFile=" + archive,
-              "-XX:TieredStopAtLevel=1",
-              "-XX:+UseSerialGC"));
+          "first token: AppCDS + " + FAST_FLAGS,
+          javaJar(uncached, cdsArchive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+      commands.put("first token: launcher `bin/pbi-token`", launch(uncached));
+      commands.put("cached token: `java -jar`, default JVM options", javaJar(cached));
+      commands.put(
+          "cached token: `java " + FAST_FLAGS + " -jar`", javaJar(cached, FAST_FLAGS.split(" ")));
+      commands.put("cached token: launcher `bin/pbi-token`", launch(cached));
 
       Map<String, List<Sample>> samples = new LinkedHashMap<>();
       commands.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
-      runOnce(entra, commands.get("pbi-token, default JVM options")); // page cache warm-up
+      runOnce(entra, launch(cached)); // the launcher makes its AppCDS archive; page cache warm-up
       for (int round = 0; round < rounds; round++) {
         for (Map.Entry<String, List<String>> command : commands.entrySet()) {
           samples.get(command.getKey()).add(runOnce(entra, command.getValue()));
@@ -94,11 +108,15 @@ final class CliStartupHarness {
     }
   }
 
-  private List<String> cli(Path config, String... jvmOptions) {
+  private List<String> javaJar(Path config, String... jvmOptions) {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
+    command.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "-o", "token"));
     return command;
+  }
+
+  private List<String> launch(Path config) {
+    return List.of(launcher.toString(), "--config", config.toString(), "-o", "token");
   }
 
   private record Sample(double millis, double peakRssMb, int requests) {}
@@ -108,13 +126,17 @@ final class CliStartupHarness {
     Path rssFile = workDir.resolve("rss.txt");
     List<String> timed = new ArrayList<>(List.of(TIME, "-f", "%M", "-o", rssFile.toString()));
     timed.addAll(command);
-    int before = entra.emulator().requestCount();
-    long start = System.nanoTime();
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(timed)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(workDir.resolve("last-stderr.txt").toFile())
-            .start();
+            .redirectError(workDir.resolve("last-stderr.txt").toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(name -> name.startsWith("PBI_TOKEN_") || name.startsWith("AZURE_"));
+    env.put("HOME", workDir.resolve("home").toString());
+    env.put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
+    int before = entra.emulator().requestCount();
+    long start = System.nanoTime();
+    Process process = builder.start();
     try {
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new IllegalStateException("timed out: " + command);
@@ -136,7 +158,7 @@ final class CliStartupHarness {
     return new Sample(nanos / 1e6, rssKb / 1024.0, entra.emulator().requestCount() - before);
   }
 
-  private static String config(BenchEntra entra) {
+  private static String config(BenchEntra entra, String cacheLine) {
     return String.join(
         "\n",
         "pbi-token {",
@@ -145,6 +167,7 @@ final class CliStartupHarness {
         "  tenant-id = \"" + SandboxDirectory.TENANT_ID + "\"",
         "  client-id = \"" + SandboxDirectory.CONFIDENTIAL_CLIENT_ID + "\"",
         "  client-secret = \"" + SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET + "\"",
+        "  " + cacheLine,
         "}",
         "");
   }
