@@ -63,6 +63,19 @@ final class Doctor {
     try {
       discovery = Optional.of(probe.discoverTenant());
       checks.add(tenant(msal, discovery.get()));
+    } catch (javax.net.ssl.SSLException e) {
+      checks.add(
+          DoctorCheck.fail(
+              "identity provider",
+              "the TLS connection to "
+                  + msal.authorityHost()
+                  + " failed: its certificate is not"
+                  + " trusted here, or the handshake was refused ("
+                  + e.getClass().getSimpleName()
+                  + ")",
+              "if the host is right (a TLS-inspecting proxy, a test emulator), add the CA that"
+                  + " issued its certificate to trust-store; never disable verification",
+              ExitCode.UNAVAILABLE));
     } catch (IOException e) {
       checks.add(
           DoctorCheck.fail(

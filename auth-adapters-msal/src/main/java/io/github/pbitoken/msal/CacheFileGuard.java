@@ -34,6 +34,10 @@ final class CacheFileGuard {
       return;
     }
     PosixFileAttributes attributes = view.readAttributes();
+    if (!attributes.isRegularFile()) {
+      throw new IOException(
+          file + " is not a regular file: refusing to use it; set token-cache.file to a file");
+    }
     UserPrincipal me =
         file.getFileSystem()
             .getUserPrincipalLookupService()

@@ -37,13 +37,7 @@ final class HttpsIdentityProviderProbe implements IdentityProviderProbe {
   }
 
   static HttpsIdentityProviderProbe create(MsalSettings settings) {
-    return new HttpsIdentityProviderProbe(
-        new HttpsUrlConnectionClient(
-            settings.connectTimeout(),
-            settings.readTimeout(),
-            TrustBundle.socketFactory(settings.extraTrust(), settings.trustStorePassword()),
-            settings.proxy()),
-        settings);
+    return new HttpsIdentityProviderProbe(HttpsUrlConnectionClient.to(settings), settings);
   }
 
   @Override

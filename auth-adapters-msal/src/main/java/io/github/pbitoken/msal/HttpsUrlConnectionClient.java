@@ -73,6 +73,18 @@ final class HttpsUrlConnectionClient implements IHttpClient {
   }
 
   /**
+   * The one way to Entra ID for every flow and for {@code doctor}: the settings' timeouts, trust
+   * store (PEM, or PKCS#12 with its password) and proxy.
+   */
+  static HttpsUrlConnectionClient to(MsalSettings settings) {
+    return new HttpsUrlConnectionClient(
+        settings.connectTimeout(),
+        settings.readTimeout(),
+        TrustBundle.socketFactory(settings.extraTrust(), settings.trustStorePassword()),
+        settings.proxy());
+  }
+
+  /**
    * For managed identity: Azure hosts serve it over plain HTTP on the machine itself (App Service's
    * {@code http://localhost:.../msi/token}, IMDS at {@code 169.254.169.254}); only those addresses
    * may be reached without TLS.

@@ -7,6 +7,7 @@ import io.github.pbitoken.core.domain.AcquisitionCancelledException;
 import io.github.pbitoken.core.domain.FailureDetails;
 import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
+import io.github.pbitoken.core.domain.TokenCacheWriteException;
 import io.github.pbitoken.core.domain.UnexpectedIdentityProviderResponseException;
 import io.github.pbitoken.core.port.out.AccountStore;
 import java.time.Duration;
@@ -27,10 +28,14 @@ import java.util.concurrent.TimeoutException;
 final class MsalAccountStore implements AccountStore {
   private final AbstractClientApplicationBase app;
   private final Duration timeout;
+  private final PersistentTokenCache persistence;
 
-  MsalAccountStore(AbstractClientApplicationBase app, Duration timeout) {
+  /** {@code persistence}: the persistent cache behind {@code app}, or {@code null} for none. */
+  MsalAccountStore(
+      AbstractClientApplicationBase app, Duration timeout, PersistentTokenCache persistence) {
     this.app = Objects.requireNonNull(app, "app must not be null");
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+    this.persistence = persistence;
   }
 
   @Override
@@ -48,7 +53,26 @@ final class MsalAccountStore implements AccountStore {
     for (IAccount candidate : msalAccounts()) {
       if (candidate.homeAccountId().equals(account.homeAccountId())) {
         await(app.removeAccount(candidate), "remove an account from");
+        failIfNotSaved(account);
       }
+    }
+  }
+
+  /** A sign-out that stays in memory only would leave the account signed in on disk. */
+  private void failIfNotSaved(Account account) throws TokenCacheWriteException {
+    Optional<Exception> failure =
+        persistence == null ? Optional.empty() : persistence.lastWriteFailure();
+    if (failure.isPresent()) {
+      throw new TokenCacheWriteException(
+          account.username()
+              + " is still signed in: the token cache could not be written ("
+              + failure.get().getClass().getSimpleName()
+              + ": "
+              + failure.get().getMessage()
+              + ")",
+          FailureDetails.hint(
+              "make the token cache file and its directory writable (token-cache.file), then"
+                  + " run logout again"));
     }
   }
 

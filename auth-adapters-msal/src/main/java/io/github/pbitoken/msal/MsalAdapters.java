@@ -36,9 +36,11 @@ public final class MsalAdapters {
       return new MsalApplication(
           MsalManagedIdentityAcquirer.create(settings), new NoAccountStore());
     }
-    MsalTokenAcquirer acquirer = MsalTokenAcquirer.create(settings, cache);
+    PersistentTokenCache persistence = persistence(cache);
+    MsalTokenAcquirer acquirer = MsalTokenAcquirer.create(settings, persistence);
     return new MsalApplication(
-        acquirer, new MsalAccountStore(acquirer.application(), settings.acquireTimeout()));
+        acquirer,
+        new MsalAccountStore(acquirer.application(), settings.acquireTimeout(), persistence));
   }
 
   /**
@@ -48,9 +50,16 @@ public final class MsalAdapters {
    */
   public static MsalApplication publicClient(
       MsalSettings settings, UserSignInSettings signIn, CacheStore cache, SignInPrompt prompt) {
-    MsalUserTokenAcquirer acquirer = MsalUserTokenAcquirer.create(settings, signIn, cache, prompt);
+    PersistentTokenCache persistence = persistence(cache);
+    MsalUserTokenAcquirer acquirer =
+        MsalUserTokenAcquirer.create(settings, signIn, persistence, prompt);
     return new MsalApplication(
-        acquirer, new MsalAccountStore(acquirer.application(), settings.acquireTimeout()));
+        acquirer,
+        new MsalAccountStore(acquirer.application(), settings.acquireTimeout(), persistence));
+  }
+
+  private static PersistentTokenCache persistence(CacheStore cache) {
+    return cache == null ? null : new PersistentTokenCache(cache);
   }
 
   /**

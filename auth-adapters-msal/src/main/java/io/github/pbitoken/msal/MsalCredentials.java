@@ -58,10 +58,12 @@ final class MsalCredentials {
     try {
       assertion = Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new IOException("federated token file " + file + " cannot be read: " + e, e);
+      throw new CredentialFileException(
+          "federated token file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")",
+          e);
     }
     if (assertion.isEmpty()) {
-      throw new IOException("federated token file " + file + " is empty");
+      throw new CredentialFileException("federated token file " + file + " is empty", null);
     }
     return assertion;
   }

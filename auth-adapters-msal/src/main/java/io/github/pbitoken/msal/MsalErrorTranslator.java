@@ -68,6 +68,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  *   <tr><td>HTTP 429 or 5xx; error {@code temporarily_unavailable}, {@code server_error};
  *       {@code MsalThrottlingException}</td>
  *       <td>IdentityProviderUnavailable, with {@code Retry-After}</td><td>yes</td></tr>
+ *   <tr><td>a {@link CredentialFileException} cause (the federated token file is missing or
+ *       empty)</td><td>CredentialsRejected</td><td>no</td></tr>
  *   <tr><td>{@code http_timeout}; {@link TimeoutException}; an {@link IOException} cause
  *       (refused, reset, unknown host, TLS handshake failure: reported as a certificate trust
  *       problem)</td><td>IdentityProviderUnavailable</td><td>yes</td></tr>
@@ -128,6 +130,17 @@ final class MsalErrorTranslator {
     }
     if (cause instanceof MsalServiceException service) {
       return fromService(service, target);
+    }
+    Optional<CredentialFileException> credentialFile = find(cause, CredentialFileException.class);
+    if (credentialFile.isPresent()) {
+      return new CredentialsRejectedException(
+          credentialFile.get().getMessage()
+              + ", so app "
+              + target.clientId()
+              + " has no assertion to send",
+          FailureDetails.hint(
+              "the platform writes this file (workload identity: AZURE_FEDERATED_TOKEN_FILE);"
+                  + " check that it is mounted and holds the current token"));
     }
     Optional<IOException> io = find(cause, IOException.class);
     if (io.isPresent()) {

@@ -5,6 +5,7 @@ import io.github.pbitoken.core.domain.Cloud;
 import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.domain.TenantId;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -109,7 +110,10 @@ public record MsalSettings(
     if (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
-    if (trimmed.isEmpty() || trimmed.contains("/") || trimmed.contains("://")) {
+    if (trimmed.isEmpty()
+        || trimmed.contains("/")
+        || trimmed.contains("://")
+        || !isHostAndPort(trimmed)) {
       throw new IllegalArgumentException(
           "authority host must be a host name such as login.microsoftonline.com (optionally"
               + " https:// and :port), was '"
@@ -123,6 +127,19 @@ public record MsalSettings(
     Objects.requireNonNull(value, name + " must not be null");
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+  }
+
+  /** A host name (or address) with an optional port 1-65535, and nothing else. */
+  private static boolean isHostAndPort(String candidate) {
+    try {
+      URI uri = new URI("https://" + candidate + "/");
+      return uri.getHost() != null
+          && uri.getRawUserInfo() == null
+          && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535))
+          && !candidate.endsWith(":");
+    } catch (URISyntaxException notAHost) {
+      return false;
     }
   }
 }

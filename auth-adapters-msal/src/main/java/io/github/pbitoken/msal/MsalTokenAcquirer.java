@@ -13,7 +13,6 @@ import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.Scope;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
 import io.github.pbitoken.core.domain.TokenRequest;
-import io.github.pbitoken.core.port.out.CacheStore;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -88,21 +87,15 @@ final class MsalTokenAcquirer implements TokenAcquirer {
     return create(settings, null);
   }
 
-  /** The production adapter, its MSAL cache persisted in {@code cache} ({@code null}: memory). */
-  static MsalTokenAcquirer create(MsalSettings settings, CacheStore cache) {
-    IHttpClient transport =
-        new HttpsUrlConnectionClient(
-            settings.connectTimeout(),
-            settings.readTimeout(),
-            TrustBundle.socketFactory(settings.extraTrust(), settings.trustStorePassword()),
-            settings.proxy());
+  /**
+   * The production adapter, its MSAL cache persisted through {@code persistence} ({@code null}:
+   * memory only).
+   */
+  static MsalTokenAcquirer create(MsalSettings settings, PersistentTokenCache persistence) {
+    IHttpClient transport = HttpsUrlConnectionClient.to(settings);
     return new MsalTokenAcquirer(
         settings,
-        confidentialClient(
-            settings,
-            transport,
-            MsalThreads.newExecutor(),
-            cache == null ? null : new PersistentTokenCache(cache)),
+        confidentialClient(settings, transport, MsalThreads.newExecutor(), persistence),
         Sleeper.SYSTEM,
         Clock.systemUTC(),
         Backoff.DEFAULT);

@@ -28,7 +28,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,20 +80,15 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
 
   /** The production adapter: HTTPS on {@link HttpsUrlConnectionClient}. */
   static MsalUserTokenAcquirer create(
-      MsalSettings settings, UserSignInSettings signIn, CacheStore cache, SignInPrompt prompt) {
-    IHttpClient transport =
-        new HttpsUrlConnectionClient(
-            settings.connectTimeout(),
-            settings.readTimeout(),
-            TrustBundle.socketFactory(settings.extraTrust()));
+      MsalSettings settings,
+      UserSignInSettings signIn,
+      PersistentTokenCache persistence,
+      SignInPrompt prompt) {
+    IHttpClient transport = HttpsUrlConnectionClient.to(settings);
     return new MsalUserTokenAcquirer(
         settings,
         signIn,
-        publicClient(
-            settings,
-            transport,
-            MsalThreads.newExecutor(),
-            cache == null ? null : new PersistentTokenCache(cache)),
+        publicClient(settings, transport, MsalThreads.newExecutor(), persistence),
         prompt,
         Clock.systemUTC());
   }
@@ -159,16 +153,8 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
           .filter(a -> a.username().equalsIgnoreCase(password.username()))
           .findFirst();
     }
-    List<IAccount> inTenant =
-        accounts.stream()
-            .filter(
-                a ->
-                    !request.tenant().isSpecificTenant()
-                        || a.homeAccountId()
-                            .toLowerCase(Locale.ROOT)
-                            .endsWith("." + request.tenant().value()))
-            .toList();
-    return inTenant.size() == 1 ? Optional.of(inTenant.get(0)) : Optional.empty();
+    return AccountChoice.of(
+        List.copyOf(accounts), IAccount::homeAccountId, IAccount::username, request.tenant());
   }
 
   private AccessToken silently(

@@ -115,28 +115,28 @@ public final class PersistedTokenLookup {
     return Json.parse(text) instanceof Map<?, ?> map ? Optional.of(strings(map)) : Optional.empty();
   }
 
-  /** The user flows' account choice, as strict as MsalUserTokenAcquirer's or stricter. */
+  /** The user flows' account choice: the same as MsalUserTokenAcquirer's. */
   private Optional<Map<String, Object>> account(Map<String, Object> cache, TokenRequest request) {
     if (userSignIn == null) {
       return Optional.empty();
     }
-    List<Map<String, Object>> candidates =
-        entries(cache, "Account").stream()
-            .filter(account -> couldBeMeant(account, request))
-            .toList();
-    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
-  }
-
-  private boolean couldBeMeant(Map<String, Object> account, TokenRequest request) {
-    String home = text(account, "home_account_id").toLowerCase(Locale.ROOT);
+    List<Map<String, Object>> accounts = entries(cache, "Account");
     if (request.account() != null) {
-      return home.equals(request.account().homeAccountId().toLowerCase(Locale.ROOT));
+      String home = request.account().homeAccountId();
+      return accounts.stream()
+          .filter(account -> text(account, "home_account_id").equals(home))
+          .findFirst();
     }
     if (userSignIn instanceof UsernamePasswordSignIn password) {
-      return text(account, "username").equalsIgnoreCase(password.username());
+      return accounts.stream()
+          .filter(account -> text(account, "username").equalsIgnoreCase(password.username()))
+          .findFirst();
     }
-    return !request.tenant().isSpecificTenant()
-        || home.endsWith("." + request.tenant().value().toLowerCase(Locale.ROOT));
+    return AccountChoice.of(
+        accounts,
+        account -> text(account, "home_account_id"),
+        account -> text(account, "username"),
+        request.tenant());
   }
 
   private Optional<AccessToken> freshest(
@@ -147,7 +147,7 @@ public final class PersistedTokenLookup {
       TokenPolicy policy) {
     String home = account == null ? "" : text(account, "home_account_id");
     String realm =
-        account == null || request.tenant().isSpecificTenant()
+        account == null || request.tenant().isGuid()
             ? request.tenant().value()
             : text(account, "realm");
     AccessToken best = null;

@@ -7,6 +7,7 @@ import io.github.pbitoken.core.domain.Secret;
 import io.github.pbitoken.core.port.out.CacheStore;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
   private CacheSnapshot basis = CacheSnapshot.empty();
   private String versionInMemory = CacheSnapshot.ABSENT;
   private boolean warned;
+  private Exception lastWriteFailure;
 
   PersistentTokenCache(CacheStore store) {
     this.store = Objects.requireNonNull(store, "cache store must not be null");
@@ -48,6 +50,7 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
     if (!context.hasCacheChanged()) {
       return;
     }
+    lastWriteFailure = null;
     try {
       String ours = context.tokenCache().serialize();
       CacheSnapshot saved = store.save(basis, Secret.of(ours));
@@ -66,10 +69,20 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
         versionInMemory = null;
         return;
       }
-      warnOnce("write", new IOException("other processes kept writing it"));
+      writeFailed(new IOException("other processes kept writing it"));
     } catch (IOException | RuntimeException failure) {
-      warnOnce("write", failure);
+      writeFailed(failure);
     }
+  }
+
+  /** Why the last change could not be saved, if it could not: what a sign-out must not ignore. */
+  synchronized Optional<Exception> lastWriteFailure() {
+    return Optional.ofNullable(lastWriteFailure);
+  }
+
+  private void writeFailed(Exception failure) {
+    lastWriteFailure = failure;
+    warnOnce("write", failure);
   }
 
   private void warnOnce(String what, Exception failure) {

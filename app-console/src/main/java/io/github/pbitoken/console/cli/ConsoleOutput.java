@@ -16,10 +16,17 @@ public final class ConsoleOutput {
     this.err = Objects.requireNonNull(err, "err must not be null");
   }
 
-  /** The result, on stdout. */
+  /**
+   * The result, on stdout.
+   *
+   * @throws OutputFailedException when stdout could not take it (PrintStream only records that)
+   */
   public void result(String text) {
     out.println(text);
     out.flush();
+    if (out.checkError()) {
+      throw new OutputFailedException();
+    }
   }
 
   /** A message for the person at the terminal, on stderr. */

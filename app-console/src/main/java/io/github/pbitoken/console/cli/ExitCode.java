@@ -6,6 +6,7 @@ import io.github.pbitoken.core.domain.CredentialsRejectedException;
 import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.InteractionRequiredException;
 import io.github.pbitoken.core.domain.PermissionMissingException;
+import io.github.pbitoken.core.domain.TokenCacheWriteException;
 import io.github.pbitoken.core.domain.UnexpectedIdentityProviderResponseException;
 import picocli.CommandLine.ParameterException;
 
@@ -16,6 +17,7 @@ public enum ExitCode {
   DATA_ERROR(65, "the input data is wrong"),
   UNAVAILABLE(69, "Entra ID could not be reached or gave an unusable answer"),
   INTERNAL(70, "internal error (a bug: please report it with --verbose output)"),
+  OUTPUT_FAILED(74, "a result could not be written: to stdout, or a sign-out to the token cache"),
   TEMPORARY_FAILURE(75, "temporary failure: throttled or cancelled; try again later"),
   NO_PERMISSION(77, "credentials rejected, permission missing, or sign-in required"),
   CONFIG(78, "the configuration is invalid or incomplete");
@@ -43,6 +45,9 @@ public enum ExitCode {
     }
     if (failure instanceof InspectAction.InvalidTokenException) {
       return DATA_ERROR;
+    }
+    if (failure instanceof OutputFailedException || failure instanceof TokenCacheWriteException) {
+      return OUTPUT_FAILED;
     }
     if (failure instanceof ParameterException) {
       return USAGE;

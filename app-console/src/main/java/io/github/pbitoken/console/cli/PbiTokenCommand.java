@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  pbi-token --config app.conf                      check that sign-in works",
+      "  pbi-token --config app.conf                      get a token (cached or new)",
+      "  pbi-token --config app.conf --force-refresh      prove the credential now",
       "  TOKEN=$(pbi-token --config app.conf -o token)     use the token in a script",
       "  pbi-token -o header | curl -H @- https://api.powerbi.com/v1.0/myorg/groups",
       "  pbi-token config --config app.conf               show the effective settings"
@@ -86,9 +87,10 @@ public final class PbiTokenCommand implements Callable<Integer> {
       name = "inspect",
       mixinStandardHelpOptions = true,
       description = {
-        "Decodes a token (signature NOT verified) and checks it for pushing data to Power BI:",
-        "audience of the configured cloud, Dataset.ReadWrite.All for a user, not expired.",
-        "Exit 0 when every check passes, 65 otherwise."
+        "Decodes a token and checks it for pushing data to Power BI.",
+        "The signature is NOT verified. Checks: audience of the configured cloud,",
+        "Dataset.ReadWrite.All for a user, not expired. Exit 0 when every check passes,",
+        "65 otherwise."
       },
       footerHeading = "%nExamples:%n",
       footer = {
@@ -125,9 +127,9 @@ public final class PbiTokenCommand implements Callable<Integer> {
       name = "doctor",
       mixinStandardHelpOptions = true,
       description = {
-        "Checks that everything is in place to get a token, without signing in: configuration,",
-        "the authority host and tenant, proxy and trust store, clock, token cache, credential",
-        "files. One PASS/WARN/FAIL line each, with a fix. Never prints a secret.",
+        "Checks that everything is in place to get a token, without signing in.",
+        "Configuration, the authority host and tenant, proxy and trust store, clock, token",
+        "cache, credential files: one PASS/WARN/FAIL line each, with a fix. Never prints a secret.",
         "Exit 0 when nothing failed (warnings allowed); 78 configuration or unknown tenant,",
         "69 identity provider unreachable, 77 credential files, 65 anything else."
       },

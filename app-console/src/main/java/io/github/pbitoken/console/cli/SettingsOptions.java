@@ -43,8 +43,9 @@ public final class SettingsOptions {
 
   @Option(
       names = "--trust-store",
-      paramLabel = "PEM",
-      description = "Extra CA certificates to trust besides the JDK's, as a PEM file.")
+      paramLabel = "FILE",
+      description =
+          "Extra CA certificates to trust besides the JDK's: a PEM file or a PKCS#12 trust store.")
   String trustStore;
 
   @Option(

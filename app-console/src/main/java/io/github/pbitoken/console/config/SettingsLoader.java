@@ -115,7 +115,7 @@ public final class SettingsLoader {
     Duration minRemaining = read.optional(TOKEN_MIN_REMAINING_LIFETIME, nonNegativeDuration());
     Duration failureBackoff = read.optional(TOKEN_FAILURE_BACKOFF, nonNegativeDuration());
     Boolean cacheEnabled = read.optional(TOKEN_CACHE_ENABLED, Config::getBoolean);
-    Path cacheFile = read.optional(TOKEN_CACHE_FILE, (c, p) -> Path.of(c.getString(p).trim()));
+    Path cacheFile = read.optional(TOKEN_CACHE_FILE, SettingsLoader::cacheFile);
     Set<Scope> scopes =
         cloud == null || flow == null || scopeNames == null
             ? null
@@ -173,9 +173,7 @@ public final class SettingsLoader {
           new CliSettings(request, output),
           new TokenCacheSettings(
               Boolean.TRUE.equals(cacheEnabled),
-              cacheFile != null
-                  ? cacheFile
-                  : TokenCacheSettings.defaultFile(Path.of(System.getProperty("user.home")))),
+              cacheFile != null ? cacheFile : TokenCacheSettings.defaultFile(home(env))),
           userSignIn,
           notices);
     } catch (IllegalArgumentException crossFieldRule) {
@@ -296,6 +294,29 @@ public final class SettingsLoader {
       }
       return file;
     };
+  }
+
+  /** {@code $HOME} as the shell knows it (the JVM's user.home comes from the password database). */
+  private static Path home(Map<String, String> env) {
+    String home = env.get("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
+  }
+
+  /** Empty means the default file; an existing directory is a mistake, not a place to write. */
+  private static Path cacheFile(Config config, String path) {
+    String name = config.getString(path).trim();
+    if (name.isEmpty()) {
+      return null;
+    }
+    Path file = Path.of(name);
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(
+          "'"
+              + file
+              + "' is a directory; name a file in it, such as "
+              + file.resolve("msal-token-cache.json"));
+    }
+    return file;
   }
 
   private static Integer attempts(Config config, String path) {

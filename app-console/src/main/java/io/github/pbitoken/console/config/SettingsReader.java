@@ -2,9 +2,12 @@ package io.github.pbitoken.console.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads typed values and collects every problem instead of stopping at the first, so the user fixes
@@ -74,8 +77,32 @@ final class SettingsReader {
         config.hasPath(key.path())
             ? Origins.describe(config.getValue(key.path()).origin())
             : "not set";
-    String shown = key.isSecret() ? "not a valid secret value (the value is not shown)" : message;
+    String shown = key.isSecret() ? withoutSecret(key, message) : message;
     problems.add(key.path() + " (" + origin + "): " + shown);
+  }
+
+  /**
+   * A secret key's problem as written, with the value masked wherever it appears; a value too short
+   * to mask reliably gives a generic message instead.
+   */
+  private String withoutSecret(SettingKey key, String message) {
+    if (!config.hasPath(key.path())) {
+      return message;
+    }
+    ConfigValue configured = config.getValue(key.path());
+    if (configured.valueType() != ConfigValueType.STRING) {
+      return "must be a string, was "
+          + configured.valueType().name().toLowerCase(Locale.ROOT)
+          + " (the value is not shown)";
+    }
+    String raw = (String) configured.unwrapped();
+    String value = raw.trim();
+    if (value.length() < 8) {
+      return value.isEmpty() || !message.contains(value)
+          ? message
+          : "not a valid secret value (the value is not shown)";
+    }
+    return message.replace(raw, "****").replace(value, "****");
   }
 
   static Parser<String> string() {

@@ -55,12 +55,13 @@ class ExitCodeTest {
             .code());
     assertEquals(78, ExitCode.of(new InvalidSettingsException("x")).code());
     assertEquals(70, ExitCode.of(new IllegalStateException("bug")).code());
+    assertEquals(74, ExitCode.of(new OutputFailedException()).code());
   }
 
   @Test
   void codesAreTheBsdSysexits() {
     assertEquals(
-        List.of(0, 64, 65, 69, 70, 75, 77, 78),
+        List.of(0, 64, 65, 69, 70, 74, 75, 77, 78),
         Arrays.stream(ExitCode.values()).map(ExitCode::code).toList());
   }
 }

@@ -107,6 +107,29 @@ class CachedTokenFastPathTest {
   }
 
   @Test
+  void aSignInWithTheTenantsDomainIsReusedByBothPaths() {
+    Path config =
+        write(
+            dir,
+            userFlowConfig(
+                "device-code",
+                persistentCache(cacheFile)[0],
+                persistentCache(cacheFile)[1],
+                "tenant-id = \"" + SandboxDirectory.TENANT_DOMAIN + "\""));
+    ConsoleRun signIn = run("--config", config.toString(), "-o", "json");
+    int requests = emulator().requestCount();
+
+    ConsoleRun fast = run("--config", config.toString(), "--no-prompt", "-o", "json");
+    ConsoleRun full = run("--config", config.toString(), "--no-prompt", "-o", "json", "-v");
+
+    assertEquals(0, signIn.exitCode(), signIn::toString);
+    assertEquals(0, fast.exitCode(), fast::toString);
+    assertEquals(0, full.exitCode(), full::toString);
+    assertEquals(full.stdout(), fast.stdout());
+    assertEquals(requests, emulator().requestCount(), "no request after the sign-in");
+  }
+
+  @Test
   void aTokenInsideMsalsExpiryBufferIsRefreshedNotServed() {
     emulator().setTokenLifetime(Duration.ofMinutes(4));
     Path config = appConfig();

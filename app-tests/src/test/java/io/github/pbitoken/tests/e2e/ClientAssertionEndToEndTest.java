@@ -6,12 +6,14 @@ import static io.github.pbitoken.tests.e2e.EmulatorFixture.servicePrincipalConfi
 import static io.github.pbitoken.tests.e2e.EmulatorFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pbitoken.console.Main;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.ClientId;
 import io.github.pbitoken.core.domain.Cloud;
+import io.github.pbitoken.core.domain.CredentialsRejectedException;
 import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
@@ -192,6 +194,25 @@ class ClientAssertionEndToEndTest {
 
     assertEquals(77, run.exitCode(), run::toString);
     assertTrue(run.stderr().contains("AADSTS70021"), run::toString);
+  }
+
+  @Test
+  void aTokenFileEmptiedByThePlatformIsACredentialProblemNotANetworkOne() throws Exception {
+    Path file = Files.writeString(dir.resolve("token"), federatedToken());
+    TokenAcquirer acquirer = MsalAdapters.tokenAcquirer(settings(file));
+    TokenRequest request =
+        TokenRequest.of(
+                new TenantId(SandboxDirectory.TENANT_ID), Set.of(Cloud.PUBLIC.defaultScope()))
+            .withForceRefresh();
+    acquirer.acquire(request);
+    Files.writeString(file, "");
+
+    CredentialsRejectedException rejected =
+        assertThrows(CredentialsRejectedException.class, () -> acquirer.acquire(request));
+
+    assertTrue(rejected.getMessage().contains(file + " is empty"), rejected::getMessage);
+    assertTrue(rejected.details().hint().orElseThrow().contains("AZURE_FEDERATED_TOKEN_FILE"));
+    assertEquals(1, emulator().requestCount(), "nothing sent, nothing retried");
   }
 
   @Test

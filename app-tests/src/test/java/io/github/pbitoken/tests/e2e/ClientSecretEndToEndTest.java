@@ -15,6 +15,11 @@ import io.github.pbitoken.tests.entra.Fault;
 import io.github.pbitoken.tests.entra.Jwt;
 import io.github.pbitoken.tests.entra.SandboxDirectory;
 import io.github.pbitoken.tests.wiring.ConsoleRun;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +76,32 @@ class ClientSecretEndToEndTest {
 
     assertTrue(header.stdout().startsWith("Authorization: Bearer ey"), header::toString);
     assertTrue(env.stdout().startsWith("export POWERBI_ACCESS_TOKEN='ey"), env::toString);
+  }
+
+  @Test
+  void aTokenThatCannotBeWrittenToStdoutIsAFailureNotASuccess() {
+    Path config = write(dir, clientSecretConfig(SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET));
+    PrintStream brokenPipe =
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+              }
+            });
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit =
+        Main.run(
+            new String[] {"--config", config.toString(), "-o", "token"},
+            Map.of(),
+            brokenPipe,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertEquals(74, exit, stderr);
+    assertEquals(1, stderr.lines().count(), stderr);
+    assertTrue(stderr.startsWith("pbi-token: the result could not be written to stdout"), stderr);
   }
 
   @Test

@@ -64,6 +64,19 @@ class DoctorEndToEndTest {
   }
 
   @Test
+  void anUntrustedCertificateIsNamedAsATrustProblemNotANetworkOne() {
+    Path config = write(dir, clientSecretConfig(SECRET, "trust-store = \"\""));
+
+    ConsoleRun run = doctor(Main::run, "--config", config.toString());
+
+    assertEquals(69, run.exitCode(), run::toString);
+    assertTrue(run.stdout().contains("FAIL identity provider"), run::toString);
+    assertTrue(run.stdout().contains("certificate is not trusted"), run::toString);
+    assertTrue(run.stdout().contains("add the CA"), run::toString);
+    assertFalse(run.stdout().contains("check the network"), run::toString);
+  }
+
+  @Test
   void aTenantUnknownInThisCloudFailsWithConfigurationExitCode() {
     Path config = write(dir, clientSecretConfig(SECRET));
 

@@ -52,6 +52,27 @@ class ProxyEndToEndTest {
   }
 
   @Test
+  void aUserSignInGoesThroughTheConfiguredProxyToo() throws Exception {
+    try (ConnectProxy proxy = ConnectProxy.start(null, null)) {
+      Path config =
+          EmulatorFixture.write(
+              dir,
+              EmulatorFixture.userFlowConfig(
+                  "device-code",
+                  "https-proxy = \"http://127.0.0.1:" + proxy.port() + "\"",
+                  "no-proxy = \"nothing.invalid\""));
+
+      ConsoleRun run = ConsoleRun.of(Main::run, Map.of(), "--config", config.toString());
+
+      assertEquals(0, run.exitCode(), run::toString);
+      assertFalse(proxy.tunnels().isEmpty(), "the sign-in bypassed the proxy");
+      assertTrue(
+          proxy.tunnels().stream().allMatch(emulator().authorityHost()::equals),
+          () -> "tunnels: " + proxy.tunnels());
+    }
+  }
+
+  @Test
   void noProxyBypassesTheProxyFromTheEnvironment() throws Exception {
     try (ConnectProxy proxy = ConnectProxy.start(null, null)) {
       ConsoleRun run =

@@ -38,6 +38,11 @@ public record TenantId(String value) {
     return !ALIAS.matcher(value).matches();
   }
 
+  /** Whether this is the tenant's GUID (rather than one of its domains or an alias). */
+  public boolean isGuid() {
+    return GUID.matcher(value).matches();
+  }
+
   @Override
   public String toString() {
     return value;

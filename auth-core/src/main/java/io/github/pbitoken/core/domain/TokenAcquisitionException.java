@@ -14,7 +14,8 @@ public abstract sealed class TokenAcquisitionException extends Exception
         InteractionRequiredException,
         IdentityProviderUnavailableException,
         UnexpectedIdentityProviderResponseException,
-        AcquisitionCancelledException {
+        AcquisitionCancelledException,
+        TokenCacheWriteException {
 
   private static final long serialVersionUID = 1L;
 
