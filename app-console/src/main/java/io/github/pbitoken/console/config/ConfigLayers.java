@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stacks the configuration layers, weakest first: {@code reference.conf}, the config file ({@code
@@ -18,6 +19,10 @@ import java.util.Map;
  * config}.
  */
 final class ConfigLayers {
+  /** Read by the launcher script (bin/pbi-token), not settings: never reported as unknown. */
+  private static final Set<String> LAUNCHER_VARIABLES =
+      Set.of("PBI_TOKEN_JAVA_OPTS", "PBI_TOKEN_CDS", "PBI_TOKEN_CDS_DIR");
+
   private ConfigLayers() {}
 
   static Config stack(
@@ -88,6 +93,7 @@ final class ConfigLayers {
     }
     env.keySet().stream()
         .filter(name -> name.startsWith("PBI_TOKEN_"))
+        .filter(name -> !LAUNCHER_VARIABLES.contains(name))
         .filter(
             name ->
                 Arrays.stream(SettingKey.values())

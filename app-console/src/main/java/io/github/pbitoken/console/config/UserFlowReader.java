@@ -33,11 +33,13 @@ final class UserFlowReader {
 
   /** The sign-in settings of a user flow, or {@code null} for app-only flows or on problems. */
   static UserSignInSettings read(SettingsReader read, Flow flow) {
-    if (flow == null || !flow.isUserFlow()) {
-      return null;
-    }
+    // checked whatever the flow: a wrong value is reported even where it is not used yet
     Boolean prompt = read.optional(PROMPT, Config::getBoolean);
     Duration timeout = read.optional(SIGN_IN_TIMEOUT, positiveDuration());
+    if (flow == null || !flow.isUserFlow()) {
+      read.optional(USERNAME, SettingsReader.string());
+      return null;
+    }
     UserSignIn signIn = signIn(read, flow);
     return prompt == null || timeout == null || signIn == null
         ? null

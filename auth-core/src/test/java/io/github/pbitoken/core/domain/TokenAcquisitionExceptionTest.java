@@ -26,7 +26,8 @@ class TokenAcquisitionExceptionTest {
             "InteractionRequiredException",
             "IdentityProviderUnavailableException",
             "UnexpectedIdentityProviderResponseException",
-            "AcquisitionCancelledException"),
+            "AcquisitionCancelledException",
+            "TokenCacheWriteException"),
         permitted);
   }
 
