@@ -1,10 +1,13 @@
 @echo off
 rem pbi-token launcher (Windows). Finds the jar next to this script or in ..\lib.
+rem No class-data sharing archive is made here (bin/pbi-token does on Linux and macOS). On JDK 19
+rem and later, set PBI_TOKEN_JAVA_OPTS=-XX:+AutoCreateSharedArchive
+rem -XX:SharedArchiveFile=%LOCALAPPDATA%\pbi-token\pbi-token.jsa for the same effect.
 setlocal
 set "HERE=%~dp0"
 set "JAR=%HERE%pbi-token-all.jar"
 if not exist "%JAR%" set "JAR=%HERE%..\lib\pbi-token-all.jar"
 set "JAVA_EXE=java"
 if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java"
-"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %PBI_TOKEN_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %PBI_TOKEN_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
