@@ -48,6 +48,7 @@ class LauncherClassDataSharingTest {
 
     assertEquals(0, without.exitCode(), without::toString);
     assertTrue(without.stdout().startsWith("pbi-token 0."), without::toString);
+    assertEquals("", without.stderr());
     assertEquals(without, first);
     assertEquals(List.of(onlyArchive(cds())), filesIn(cds()));
   }
@@ -144,16 +145,44 @@ class LauncherClassDataSharingTest {
   }
 
   @Test
+  void aTrainingRunThatWritesNothingIsNotRepeated() throws Exception {
+    Path trainings = dir.resolve("trainings.txt");
+    Path java =
+        executable(
+            "java-without-dump",
+            "#!/bin/sh",
+            "for arg in \"$@\"; do",
+            "  case \"$arg\" in -XX:ArchiveClassesAtExit=*) echo trained >>'"
+                + trainings
+                + "'; "
+                + "exit 0 ;; esac",
+            "done",
+            "exec '" + currentJava() + "' \"$@\"");
+    Map<String, String> env = Map.of("JAVA", java.toString());
+    Result reference = run(LAUNCHER, cds(), with(CDS_OFF, env), "--version");
+
+    Result first = run(LAUNCHER, cds(), env, "--version");
+    Result second = run(LAUNCHER, cds(), env, "--version");
+
+    assertEquals(reference, first);
+    assertEquals(reference, second);
+    assertEquals(List.of("trained"), Files.readAllLines(trainings));
+    List<Path> files = filesIn(cds());
+    assertEquals(1, files.size(), files::toString);
+    assertTrue(files.get(0).getFileName().toString().endsWith(".failed"), files::toString);
+  }
+
+  @Test
   void theLaunchersOwnVariablesAreNotTakenForSettings() throws Exception {
     Map<String, String> launcherOnly =
         Map.of("PBI_TOKEN_CDS", "on", "PBI_TOKEN_JAVA_OPTS", "-Xmx256m");
     Path jarRunner =
-        Files.writeString(
-            dir.resolve("run-jar.sh"),
-            "#!/bin/sh\nexec \"$JAVA\" -jar '"
+        executable(
+            "run-jar",
+            "#!/bin/sh",
+            "exec \"$JAVA\" -jar '"
                 + LAUNCHER.resolveSibling("pbi-token-all.jar").toAbsolutePath()
-                + "' \"$@\"\n");
-    assertTrue(jarRunner.toFile().setExecutable(true));
+                + "' \"$@\"");
 
     String[] noSecret = {
       "--tenant", SandboxDirectory.TENANT_ID, "--client-id", SandboxDirectory.CONFIDENTIAL_CLIENT_ID
@@ -169,6 +198,16 @@ class LauncherClassDataSharingTest {
     for (String variable : List.of("PBI_TOKEN_CDS", "PBI_TOKEN_JAVA_OPTS")) {
       assertFalse(launched.stderr().contains(variable), launched::toString);
     }
+  }
+
+  private Path executable(String name, String... lines) throws IOException {
+    Path script = Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    assertTrue(script.toFile().setExecutable(true), script::toString);
+    return script;
+  }
+
+  private static String currentJava() {
+    return ProcessHandle.current().info().command().orElse("java");
   }
 
   private Path cds() {
@@ -274,7 +313,7 @@ class LauncherClassDataSharingTest {
     environment.remove("XDG_CACHE_HOME");
     environment.remove("JAVA_TOOL_OPTIONS");
     environment.put("HOME", dir.resolve("home").toString());
-    environment.put("JAVA", ProcessHandle.current().info().command().orElse("java"));
+    environment.put("JAVA", currentJava());
     environment.put("PBI_TOKEN_CDS_DIR", cdsDir.toString());
     environment.putAll(env);
     return new Started(builder.start(), out, err);
