@@ -34,7 +34,7 @@ class LauncherClassDataSharingTest {
           .resolveSibling("pbi-token");
   private static final String MAIN_CLASS_LOADED = "io.github.pbitoken.console.Main source: ";
   private static final String FROM_ARCHIVE = "shared objects file (top)";
-  private static final Pattern ARCHIVE_NAME = Pattern.compile("pbi-token-(\\d+)-(\\d+)\\.jsa");
+  private static final Pattern ARCHIVE_NAME = Pattern.compile("pbi-token-(.+)-(\\d+)\\.jsa");
   private static final Map<String, String> CDS_OFF = Map.of("PBI_TOKEN_CDS", "off");
   private static final Map<String, String> LOG_CLASS_LOADING =
       Map.of("PBI_TOKEN_JAVA_OPTS", "-Xlog:class+load");
