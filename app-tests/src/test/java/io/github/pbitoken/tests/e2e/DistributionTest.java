@@ -114,6 +114,7 @@ class DistributionTest {
     env.keySet().removeIf(name -> name.startsWith("PBI_TOKEN_") || name.startsWith("AZURE_"));
     env.put("PBI_TOKEN_CLIENT_SECRET", SandboxDirectory.CONFIDENTIAL_CLIENT_SECRET);
     env.put("PBI_TOKEN_TOKEN_CACHE_FILE", dir.resolve("token-cache.json").toString());
+    env.put("PBI_TOKEN_CDS_DIR", dir.resolve("cds").toString());
     env.put("JAVA", ProcessHandle.current().info().command().orElse("java"));
     Process process = builder.start();
     try {
