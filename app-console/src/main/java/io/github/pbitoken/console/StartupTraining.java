@@ -1,6 +1,5 @@
 package io.github.pbitoken.console;
 
-import io.github.pbitoken.console.wiring.FlowModules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -39,10 +38,8 @@ public final class StartupTraining {
       Path config = writeConfig(dir);
       writeCache(dir.resolve("cache.json"));
       PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-      Application application = new Application(FlowModules.production());
-      application.run(
-          new String[] {"-c", config.toString(), "-o", "json"}, Map.of(), nowhere, nowhere);
-      application.run(
+      Main.run(new String[] {"-c", config.toString(), "-o", "json"}, Map.of(), nowhere, nowhere);
+      Main.run(
           new String[] {"-c", config.toString(), "-o", "token", "--force-refresh"},
           Map.of(),
           nowhere,
