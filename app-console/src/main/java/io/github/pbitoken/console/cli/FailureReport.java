@@ -12,6 +12,7 @@ import java.io.StringWriter;
  */
 public final class FailureReport {
   private static final String PROGRAM = "pbi-token";
+  private static final int MAX_LINE = 1000;
 
   private FailureReport() {}
 
@@ -19,7 +20,7 @@ public final class FailureReport {
     if (failure instanceof InvalidSettingsException invalid) {
       printSettingsProblems(invalid, console);
     } else if (failure instanceof TokenAcquisitionException acquisition) {
-      console.message(PROGRAM + ": " + describe(acquisition));
+      console.message(printable(PROGRAM + ": " + describe(acquisition)));
     } else if (ExitCode.of(failure) == ExitCode.INTERNAL) {
       console.message(
           PROGRAM
@@ -28,7 +29,7 @@ public final class FailureReport {
               + (failure.getMessage() == null ? "" : ": " + firstLine(failure.getMessage()))
               + (verbose ? "" : " (run again with --verbose for details, and please report it)"));
     } else {
-      console.message(PROGRAM + ": " + firstLine(String.valueOf(failure.getMessage())));
+      console.message(printable(PROGRAM + ": " + firstLine(String.valueOf(failure.getMessage()))));
     }
     if (verbose) {
       StringWriter trace = new StringWriter();
@@ -70,8 +71,24 @@ public final class FailureReport {
             + count
             + (count == 1 ? " problem):" : " problems):"));
     for (String problem : invalid.problems()) {
-      console.message("  " + problem);
+      console.message(printable("  " + problem));
     }
+  }
+
+  /**
+   * What users can inject (a value from a file or the environment) must not drive the terminal or
+   * flood it: control characters become {@code ?}, and a line stops after 1,000 characters.
+   */
+  static String printable(String line) {
+    StringBuilder shown = new StringBuilder(Math.min(line.length(), MAX_LINE + 40));
+    for (int i = 0; i < line.length() && i < MAX_LINE; i++) {
+      char c = line.charAt(i);
+      shown.append(Character.isISOControl(c) && c != '\t' ? '?' : c);
+    }
+    if (line.length() > MAX_LINE) {
+      shown.append("... (").append(line.length() - MAX_LINE).append(" more characters)");
+    }
+    return shown.toString();
   }
 
   private static String capitalised(String hint) {

@@ -142,8 +142,8 @@ public final class SettingsLoader {
           "must not exceed "
               + TOKEN_REFRESH_BEFORE.path()
               + " ("
-              + refreshBefore
-              + "), or tokens would expire from use before they are refreshed");
+              + refreshBefore.toSeconds()
+              + "s), or tokens would expire from use before they are refreshed");
     }
 
     if (!problems.isEmpty()) {

@@ -111,9 +111,10 @@ final class SettingsReader {
 
   static Parser<Duration> positiveDuration() {
     return (config, path) -> {
-      Duration value = config.getDuration(path);
+      Duration value = durationWithUnit(config, path);
       if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("must be a positive duration such as 30s, was " + value);
+        throw new IllegalArgumentException(
+            "must be a positive duration such as 30s, was " + readable(value));
       }
       return value;
     };
@@ -121,12 +122,30 @@ final class SettingsReader {
 
   static Parser<Duration> nonNegativeDuration() {
     return (config, path) -> {
-      Duration value = config.getDuration(path);
+      Duration value = durationWithUnit(config, path);
       if (value.isNegative()) {
-        throw new IllegalArgumentException("must not be negative, was " + value);
+        throw new IllegalArgumentException(
+            "must not be negative, was " + readable(value) + "; write e.g. 5m or 0s");
       }
       return value;
     };
+  }
+
+  /** A bare number would silently mean milliseconds in HOCON: a unit is required. */
+  private static Duration durationWithUnit(Config config, String path) {
+    ConfigValue value = config.getValue(path);
+    if (value.valueType() == ConfigValueType.NUMBER
+        || String.valueOf(value.unwrapped()).trim().matches("[-+]?[0-9.]+")) {
+      throw new IllegalArgumentException(
+          "a duration needs a unit, such as 30s, 2m or 500ms (a bare number would mean"
+              + " milliseconds)");
+    }
+    return config.getDuration(path);
+  }
+
+  /** {@code -5s} rather than Java's {@code PT-5S}. */
+  private static String readable(Duration value) {
+    return value.toMillis() % 1000 == 0 ? value.toSeconds() + "s" : value.toMillis() + "ms";
   }
 
   static Parser<List<String>> stringList() {

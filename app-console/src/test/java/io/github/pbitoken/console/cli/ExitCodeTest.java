@@ -11,6 +11,7 @@ import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.InteractionRequiredException;
 import io.github.pbitoken.core.domain.PermissionMissingException;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
+import io.github.pbitoken.core.domain.TokenCacheWriteException;
 import io.github.pbitoken.core.domain.UnexpectedIdentityProviderResponseException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,7 +32,8 @@ class ExitCodeTest {
             new InteractionRequiredException("x", NONE),
             new IdentityProviderUnavailableException("x", NONE, null),
             new UnexpectedIdentityProviderResponseException("x", NONE),
-            new AcquisitionCancelledException("x", NONE));
+            new AcquisitionCancelledException("x", NONE),
+            new TokenCacheWriteException("x", NONE));
     Set<Class<?>> covered = oneOfEach.stream().map(Object::getClass).collect(Collectors.toSet());
 
     assertEquals(
@@ -56,6 +58,7 @@ class ExitCodeTest {
     assertEquals(78, ExitCode.of(new InvalidSettingsException("x")).code());
     assertEquals(70, ExitCode.of(new IllegalStateException("bug")).code());
     assertEquals(74, ExitCode.of(new OutputFailedException()).code());
+    assertEquals(74, ExitCode.of(new TokenCacheWriteException("x", NONE)).code());
   }
 
   @Test
