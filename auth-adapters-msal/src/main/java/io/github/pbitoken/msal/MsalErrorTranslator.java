@@ -94,6 +94,7 @@ final class MsalErrorTranslator {
   private static final Set<String> UNAVAILABLE_ERRORS =
       Set.of("temporarily_unavailable", "server_error");
   private static final String HTTP_TIMEOUT = "http_timeout";
+  private static final String MANAGED_IDENTITY_ERROR_PREFIX = "managed_identity";
   private static final String SIGN_IN_AGAIN =
       "sign in again with an interactive or device-code flow";
   private static final String TRUST_HINT =
@@ -167,6 +168,42 @@ final class MsalErrorTranslator {
         cause);
   }
 
+  /**
+   * The managed identity endpoint (App Service's IDENTITY_ENDPOINT, or IMDS) is on this machine and
+   * has no app or tenant of ours to name: the message says what the endpoint did instead.
+   */
+  private static TokenAcquisitionException fromManagedIdentity(
+      String error, Integer status, String correlationId) {
+    String what = " (" + error + (status == null || status == 0 ? "" : ", HTTP " + status) + ")";
+    if (error.equals("managed_identity_unreachable_network")) {
+      return new IdentityProviderUnavailableException(
+          "the managed identity endpoint could not be reached" + what,
+          new FailureDetails(
+              error,
+              List.of(),
+              correlationId,
+              "run on Azure compute that has a managed identity; on App Service and Functions"
+                  + " IDENTITY_ENDPOINT and IDENTITY_HEADER must be set, elsewhere IMDS"
+                  + " (169.254.169.254) must be reachable"),
+          null);
+    }
+    if (status != null && (status == 400 || status == 401 || status == 403 || status == 404)) {
+      return new CredentialsRejectedException(
+          "the managed identity endpoint refused the request" + what,
+          new FailureDetails(
+              error,
+              List.of(),
+              correlationId,
+              "check that the identity is assigned to this resource and, for a user-assigned one,"
+                  + " its id (managed-identity-client-id, -resource-id or -object-id);"
+                  + " on App Service, that IDENTITY_HEADER is the one the platform set"));
+    }
+    return new IdentityProviderUnavailableException(
+        "the managed identity endpoint failed" + what,
+        new FailureDetails(error, List.of(), correlationId, "try again later"),
+        null);
+  }
+
   private TokenAcquisitionException fromService(MsalServiceException service, Target target) {
     String error = blankToNull(service.errorCode());
     List<Integer> codes = aadstsCodes(service.getMessage());
@@ -201,6 +238,9 @@ final class MsalErrorTranslator {
         case INTERACTION_REQUIRED -> new InteractionRequiredException(message, details);
         case UNEXPECTED -> new UnexpectedIdentityProviderResponseException(message, details);
       };
+    }
+    if (oauthError != null && oauthError.startsWith(MANAGED_IDENTITY_ERROR_PREFIX)) {
+      return fromManagedIdentity(oauthError, status, correlationId);
     }
     String suffix = suffix(codes, oauthError, status);
     if (oauthError != null && CREDENTIALS_ERRORS.contains(oauthError)) {

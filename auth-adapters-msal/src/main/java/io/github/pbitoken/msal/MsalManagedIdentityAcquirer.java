@@ -94,7 +94,8 @@ final class MsalManagedIdentityAcquirer implements TokenAcquirer {
     try {
       IAuthenticationResult result =
           future.get(settings.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS);
-      return MsalResultMapper.toAccessToken(result, request, target, clock.instant());
+      return withIssuingTenant(
+          MsalResultMapper.toAccessToken(result, request, target, clock.instant()));
     } catch (InterruptedException interrupted) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -106,5 +107,21 @@ final class MsalManagedIdentityAcquirer implements TokenAcquirer {
       future.cancel(true);
       throw translator.translate(failure, target);
     }
+  }
+
+  /** A managed identity asks no tenant ({@code organizations} stands in): the token names it. */
+  private static AccessToken withIssuingTenant(AccessToken token) {
+    return IssuingTenant.of(token.value().reveal())
+        .map(
+            tenant ->
+                new AccessToken(
+                    token.value(),
+                    token.expiresOn(),
+                    token.refreshOn(),
+                    token.scopes(),
+                    tenant,
+                    token.account(),
+                    token.source()))
+        .orElse(token);
   }
 }

@@ -74,8 +74,9 @@ final class ConfigLayers {
               + ": no readable file there; give the path of a HOCON file (see app-console/examples)");
     }
     try {
+      // absolute, so that include "sibling.conf" is found next to the file, wherever we run from
       return ConfigFactory.parseFile(
-          file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+          file.toAbsolutePath().toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
       throw new InvalidSettingsException(
           Origins.describe(e.origin()) + ": not valid HOCON: " + Origins.withoutOriginPrefix(e));

@@ -49,6 +49,28 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void anIncludeIsFoundNextToAConfigFileNamedByARelativePath() throws Exception {
+    Path folder = Files.createDirectories(Path.of("target", "include-test"));
+    Files.writeString(folder.resolve("base.conf"), minimal());
+    Files.writeString(
+        folder.resolve("app.conf"), "include \"base.conf\"\npbi-token.cloud = usgov\n");
+    Path relative = Path.of("target", "include-test", "app.conf");
+
+    AppSettings settings = SettingsLoader.load(relative, Map.of(), List.of());
+
+    assertEquals(TENANT, settings.msal().tenant().value());
+    assertEquals(Cloud.USGOV, settings.msal().cloud());
+  }
+
+  @Test
+  void theDefaultTokenCacheIsUnderHomeAsTheShellKnowsIt() throws Exception {
+    AppSettings settings = load(file(minimal()), Map.of("HOME", dir.toString()));
+
+    assertEquals(
+        dir.resolve(".pbi-token").resolve("msal-token-cache.json"), settings.tokenCache().file());
+  }
+
+  @Test
   void environmentOverridesTheFileAndOptionsOverrideTheEnvironment() throws Exception {
     Path file = file(minimal() + "pbi-token.cloud = usgov\n");
     Map<String, String> env =

@@ -90,9 +90,26 @@ class ManagedIdentityEndToEndTest {
   void aWrongIdentityHeaderFailsWithOneLine() throws Exception {
     Result result = runJar(Map.of("IDENTITY_HEADER", "not-the-header"), "flow = managed-identity");
 
-    assertTrue(result.exitCode() != 0 && result.exitCode() != 70, result::toString);
+    assertEquals(77, result.exitCode(), result::toString);
     assertEquals(1, result.stderr().lines().count(), result::toString);
+    assertTrue(
+        result.stderr().contains("the managed identity endpoint refused the request"),
+        result::toString);
+    assertTrue(result.stderr().contains("IDENTITY_HEADER"), result::toString);
+    assertFalse(result.stderr().contains("00000000-0000-0000-0000-000000000000"), result::toString);
     assertFalse(result.stderr().contains("\tat "), result::toString);
+  }
+
+  @Test
+  void theTokenIsReportedForTheTenantThatIssuedIt() throws Exception {
+    output = "json";
+
+    Result result = runJar(Map.of(), "flow = managed-identity");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertTrue(
+        result.stdout().contains("\"tenant\" : \"" + SandboxDirectory.TENANT_ID + "\""),
+        result::toString);
   }
 
   private static String queryParam(String query, String name) {
@@ -106,6 +123,8 @@ class ManagedIdentityEndToEndTest {
   }
 
   private record Result(int exitCode, String stdout, String stderr) {}
+
+  private String output = "token";
 
   private Result runJar(Map<String, String> envOverrides, String... configLines)
       throws IOException, InterruptedException {
@@ -122,7 +141,7 @@ class ManagedIdentityEndToEndTest {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-jar");
     command.add(jar.toString());
-    command.addAll(List.of("--config", file.toString(), "-o", "token"));
+    command.addAll(List.of("--config", file.toString(), "-o", output));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     ProcessBuilder builder =
