@@ -187,7 +187,8 @@ final class MsalErrorTranslator {
                   + " (169.254.169.254) must be reachable"),
           null);
     }
-    if (status != null && (status == 400 || status == 401 || status == 403 || status == 404)) {
+    boolean endpointTrouble = status != null && (status == 429 || status >= 500);
+    if (!endpointTrouble) { // MSAL often leaves the status out: an answered request was refused
       return new CredentialsRejectedException(
           "the managed identity endpoint refused the request" + what,
           new FailureDetails(
