@@ -12,5 +12,5 @@ if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java"
 rem pbi-token takes PBI_TOKEN_* variables for settings and rejects unknown ones: this one is ours.
 set "LAUNCHER_JAVA_OPTS=%PBI_TOKEN_JAVA_OPTS%"
 set "PBI_TOKEN_JAVA_OPTS="
-"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %LAUNCHER_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %LAUNCHER_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -49,7 +49,7 @@ public final class Application {
   private final Clock clock;
 
   public Application(FlowModules flowModules, InputStream stdin) {
-    this(flowModules, stdin, Clock.systemDefaultZone());
+    this(flowModules, stdin, new LocalClock());
   }
 
   /** With {@code clock} as the local clock that {@code doctor} compares with the server's. */

@@ -30,7 +30,7 @@ public final class TokenCommand {
     if (settings.output() == OutputFormat.NONE) {
       console.message(summary(token));
     } else {
-      console.result(new TokenFormatter(clock.getZone()).format(token, settings.output()));
+      console.result(new TokenFormatter(clock).format(token, settings.output()));
     }
     return ExitCode.OK;
   }

@@ -7,21 +7,25 @@ import io.github.pbitoken.core.domain.Scope;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 /** Renders a token in each {@link OutputFormat} that puts it on stdout. */
 final class TokenFormatter {
-  /** The Azure CLI's {@code expiresOn}: local time, microseconds, no zone. */
-  private static final DateTimeFormatter AZURE_CLI_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  /** Made on first use: the other formats, the common case in scripts, need neither. */
+  private static final class JsonParts {
+    /** The Azure CLI's {@code expiresOn}: local time, microseconds, no zone. */
+    static final DateTimeFormatter AZURE_CLI_TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-  private static final JsonFactory JSON = new JsonFactory();
+    static final JsonFactory JSON = new JsonFactory();
+  }
 
-  private final ZoneId zone;
+  private final Clock clock;
 
-  TokenFormatter(ZoneId zone) {
-    this.zone = zone;
+  /** {@code clock}'s zone is the local time of {@code expiresOn} in JSON, asked for only there. */
+  TokenFormatter(Clock clock) {
+    this.clock = clock;
   }
 
   String format(AccessToken token, OutputFormat format) {
@@ -45,11 +49,12 @@ final class TokenFormatter {
 
   private String json(AccessToken token) {
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(text)) {
+    try (JsonGenerator json = JsonParts.JSON.createGenerator(text)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeStringField("accessToken", token.value().reveal());
-      json.writeStringField("expiresOn", AZURE_CLI_TIME.format(token.expiresOn().atZone(zone)));
+      json.writeStringField(
+          "expiresOn", JsonParts.AZURE_CLI_TIME.format(token.expiresOn().atZone(clock.getZone())));
       json.writeNumberField("expires_on", token.expiresOn().getEpochSecond());
       json.writeStringField("tokenType", "Bearer");
       json.writeStringField("tenant", token.tenant().value());
