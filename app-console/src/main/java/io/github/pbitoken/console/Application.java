@@ -25,6 +25,7 @@ import io.github.pbitoken.console.wiring.StrictBindingsModule;
 import io.github.pbitoken.core.domain.AccessToken;
 import io.github.pbitoken.core.domain.Cloud;
 import io.github.pbitoken.core.domain.SignOutRequest;
+import io.github.pbitoken.core.port.out.IdentityProviderProbe;
 import io.github.pbitoken.msal.MsalAdapters;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +95,8 @@ public final class Application {
      * with the flow's adapters. {@code --verbose} always takes the wired path, which logs each
      * step.
      */
-    private TokenCommand tokenCommand(AppSettings settings, Invocation invocation) {
+    private TokenCommand tokenCommand(AppSettings settings, Invocation invocation)
+        throws InvalidSettingsException {
       Optional<AccessToken> cached =
           invocation.forceRefresh() || invocation.verbose()
               ? Optional.empty()
@@ -119,7 +121,8 @@ public final class Application {
       return inspect.run(fresh.value().reveal(), settings.msal().cloud(), json);
     }
 
-    private Injector injector(AppSettings settings) {
+    private Injector injector(AppSettings settings) throws InvalidSettingsException {
+      SettingsLoader.checkTrustStore(settings.msal());
       return Guice.createInjector(
           Stage.PRODUCTION,
           new StrictBindingsModule(),
@@ -149,9 +152,16 @@ public final class Application {
         }
         return DoctorReport.print(checks, console);
       }
-      return DoctorReport.print(
-          new Doctor(clock).check(settings, MsalAdapters.identityProviderProbe(settings.msal())),
-          console);
+      IdentityProviderProbe probe;
+      try {
+        probe = MsalAdapters.identityProviderProbe(settings.msal());
+      } catch (IllegalArgumentException unusableTrustStore) { // the trust check reports it
+        probe =
+            () -> {
+              throw new IOException("not asked, the trust store is unusable");
+            };
+      }
+      return DoctorReport.print(new Doctor(clock).check(settings, probe), console);
     }
 
     @Override

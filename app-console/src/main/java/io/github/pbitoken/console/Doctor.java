@@ -4,6 +4,8 @@ import io.github.pbitoken.console.cli.DoctorCheck;
 import io.github.pbitoken.console.cli.ExitCode;
 import io.github.pbitoken.console.config.AppSettings;
 import io.github.pbitoken.console.config.Flow;
+import io.github.pbitoken.console.config.InvalidSettingsException;
+import io.github.pbitoken.console.config.SettingsLoader;
 import io.github.pbitoken.core.domain.TenantDiscovery;
 import io.github.pbitoken.core.port.out.IdentityProviderProbe;
 import io.github.pbitoken.msal.ClientAssertionCredential;
@@ -104,6 +106,15 @@ final class Doctor {
   }
 
   private static DoctorCheck trust(MsalSettings msal) {
+    try {
+      SettingsLoader.checkTrustStore(msal);
+    } catch (InvalidSettingsException e) {
+      return DoctorCheck.fail(
+          "trust store",
+          String.join("; ", e.problems()),
+          "give a PEM file of CA certificates, or a PKCS#12 trust store and its password",
+          ExitCode.CONFIG);
+    }
     return DoctorCheck.pass(
         "trust store",
         msal.extraTrust()

@@ -50,6 +50,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -105,7 +106,8 @@ public final class SettingsLoader {
         read.defaulted(OUTPUT, (c, p) -> OutputFormat.fromConfigName(c.getString(p)));
     Secret trustStorePassword =
         read.optional(SettingKey.TRUST_STORE_PASSWORD, (c, p) -> Secret.of(c.getString(p)));
-    Path trustStore = read.optional(TRUST_STORE, trustStore(trustStorePassword));
+    // only that it is there: its certificates are read where they are used (checkTrustStore)
+    Path trustStore = read.optional(TRUST_STORE, SettingsLoader::readableFile);
     HttpProxy proxy = ProxySettings.read(read);
     Duration connectTimeout = read.optional(HTTP_CONNECT_TIMEOUT, positiveDuration());
     Duration readTimeout = read.optional(HTTP_READ_TIMEOUT, positiveDuration());
@@ -286,14 +288,23 @@ public final class SettingsLoader {
   }
 
   /** A readable PEM bundle or PKCS#12 trust store that opens with the password. */
-  private static SettingsReader.Parser<Path> trustStore(Secret password) {
-    return (config, path) -> {
-      Path file = readableFile(config, path);
-      if (file != null) {
-        MsalAdapters.checkTrustStore(file, password);
-      }
-      return file;
-    };
+  /**
+   * Reads the configured trust store as the adapter will: to be called before anything goes to the
+   * network, so that a store without certificates, or with a wrong password, is a configuration
+   * error naming the file rather than a TLS failure. Not part of {@link #load}: a token served from
+   * the cache never opens the trust store, and reading it (the JDK's security providers,
+   * certificate parsing) would be a third of such a run (docs/adr/0007).
+   */
+  public static void checkTrustStore(MsalSettings msal) throws InvalidSettingsException {
+    Optional<Path> store = msal.extraTrust();
+    if (store.isEmpty()) {
+      return;
+    }
+    try {
+      MsalAdapters.checkTrustStore(store.get(), msal.trustStorePassword());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingsException(TRUST_STORE.path() + ": " + e.getMessage());
+    }
   }
 
   /** {@code $HOME} as the shell knows it (the JVM's user.home comes from the password database). */

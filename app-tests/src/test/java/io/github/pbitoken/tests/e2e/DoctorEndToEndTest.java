@@ -64,6 +64,19 @@ class DoctorEndToEndTest {
   }
 
   @Test
+  void aTrustStoreWithoutCertificatesFailsTheTrustCheckAsConfiguration() throws Exception {
+    Path notPem = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+    Path config = write(dir, clientSecretConfig(SECRET, "trust-store = " + quoted(notPem)));
+
+    ConsoleRun run = doctor(Main::run, "--config", config.toString());
+
+    assertEquals(78, run.exitCode(), run::toString);
+    assertTrue(run.stdout().contains("FAIL trust store"), run::toString);
+    assertTrue(run.stdout().contains("must hold PEM-encoded X.509 certificates"), run::toString);
+    assertEquals(0, emulator().requestCount());
+  }
+
+  @Test
   void anUntrustedCertificateIsNamedAsATrustProblemNotANetworkOne() {
     Path config = write(dir, clientSecretConfig(SECRET, "trust-store = \"\""));
 
