@@ -35,6 +35,7 @@ public final class Main {
     boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
     if (verbose) {
       System.setProperty("pbitoken.log.level", "DEBUG");
+      System.setProperty("pbitoken.log.pattern", "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
     }
   }
 }

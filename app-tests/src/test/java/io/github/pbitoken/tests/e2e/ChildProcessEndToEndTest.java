@@ -96,7 +96,7 @@ class ChildProcessEndToEndTest {
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheFile)));
     assertFalse(
-        Files.readString(cacheFile).isEmpty() || second.stderr().contains("WARN"),
+        Files.readString(cacheFile).isEmpty() || second.stderr().contains("warning"),
         second::toString);
   }
 

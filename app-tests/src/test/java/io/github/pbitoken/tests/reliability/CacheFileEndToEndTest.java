@@ -140,7 +140,7 @@ class CacheFileEndToEndTest {
   }
 
   private static long warnings(JarProcess.Result result) {
-    return result.stderr().lines().filter(line -> line.contains("WARN")).count();
+    return result.stderr().lines().filter(line -> line.startsWith("pbi-token: warning: ")).count();
   }
 
   private static String appConfig(Path cache) {
