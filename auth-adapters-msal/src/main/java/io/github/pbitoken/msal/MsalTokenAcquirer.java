@@ -63,9 +63,8 @@ final class MsalTokenAcquirer implements TokenAcquirer {
 
   private final MsalSettings settings;
   private final ConfidentialClientApplication app;
-  private final Sleeper sleeper;
   private final Clock clock;
-  private final Backoff backoff;
+  private final Retries retries;
   private final MsalErrorTranslator translator;
 
   MsalTokenAcquirer(
@@ -76,9 +75,12 @@ final class MsalTokenAcquirer implements TokenAcquirer {
       Backoff backoff) {
     this.settings = Objects.requireNonNull(settings, "settings must not be null");
     this.app = Objects.requireNonNull(app, "app must not be null");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
-    this.backoff = Objects.requireNonNull(backoff, "backoff must not be null");
+    this.retries =
+        new Retries(
+            settings.maxAttempts(),
+            Objects.requireNonNull(sleeper, "sleeper must not be null"),
+            Objects.requireNonNull(backoff, "backoff must not be null"));
     this.translator = new MsalErrorTranslator(clock);
   }
 
@@ -159,7 +161,7 @@ final class MsalTokenAcquirer implements TokenAcquirer {
       try {
         return attempt(parameters, request, target, deadline, attempt);
       } catch (IdentityProviderUnavailableException failure) {
-        Duration wait = waitBeforeRetry(failure, attempt, deadline);
+        Duration wait = retries.waitBeforeRetry(failure, attempt, deadline);
         if (wait == null) {
           throw failure;
         }
@@ -170,7 +172,7 @@ final class MsalTokenAcquirer implements TokenAcquirer {
             target.host(),
             failure.getMessage(),
             wait.toMillis());
-        sleep(wait, target);
+        retries.sleep(wait, target);
       }
     }
   }
@@ -239,33 +241,6 @@ final class MsalTokenAcquirer implements TokenAcquirer {
           translated.details().correlation().orElse("none"));
     }
     return translated;
-  }
-
-  /** How long to wait before the next attempt, or {@code null} to give up now. */
-  private Duration waitBeforeRetry(
-      IdentityProviderUnavailableException failure, int attempt, long deadline) {
-    if (attempt >= settings.maxAttempts()) {
-      return null;
-    }
-    if (failure.details().aadstsCodes().stream().anyMatch(EntraErrorCatalog::isNonRetryable)) {
-      return null;
-    }
-    Duration wait = failure.retryAfter().orElseGet(() -> backoff.delayBefore(attempt));
-    long remaining = deadline - System.nanoTime();
-    return wait.toNanos() < remaining ? wait : null;
-  }
-
-  private void sleep(Duration wait, MsalErrorTranslator.Target target)
-      throws AcquisitionCancelledException {
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new AcquisitionCancelledException(
-          "interrupted while waiting to retry the token request to " + target.host(),
-          FailureDetails.NONE,
-          interrupted);
-    }
   }
 
   private ClientCredentialParameters parameters(TokenRequest request) {

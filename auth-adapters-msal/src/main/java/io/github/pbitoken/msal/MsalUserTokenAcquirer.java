@@ -16,6 +16,7 @@ import io.github.pbitoken.core.domain.Account;
 import io.github.pbitoken.core.domain.AcquisitionCancelledException;
 import io.github.pbitoken.core.domain.DeviceCodePrompt;
 import io.github.pbitoken.core.domain.FailureDetails;
+import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.InteractionRequiredException;
 import io.github.pbitoken.core.domain.Scope;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
@@ -63,6 +64,7 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
   private final SignInPrompt prompt;
   private final Clock clock;
   private final MsalErrorTranslator translator;
+  private final Retries retries;
 
   MsalUserTokenAcquirer(
       MsalSettings settings,
@@ -76,6 +78,7 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
     this.prompt = Objects.requireNonNull(prompt, "prompt must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.translator = new MsalErrorTranslator(clock);
+    this.retries = new Retries(settings.maxAttempts(), Sleeper.SYSTEM, Backoff.DEFAULT);
   }
 
   /** The production adapter: HTTPS on {@link HttpsUrlConnectionClient}. */
@@ -157,8 +160,41 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
         List.copyOf(accounts), IAccount::homeAccountId, IAccount::username, request.tenant());
   }
 
+  /**
+   * From the cache, or by redeeming the refresh token: a network request like the service
+   * principal's, retried alike ({@link Retries}) within one acquire timeout.
+   */
   private AccessToken silently(
       TokenRequest request, Set<String> scopes, IAccount account, MsalErrorTranslator.Target target)
+      throws TokenAcquisitionException {
+    long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        return silentlyOnce(request, scopes, account, target, left);
+      } catch (IdentityProviderUnavailableException failure) {
+        Duration wait = retries.waitBeforeRetry(failure, attempt, deadline);
+        if (wait == null) {
+          throw failure;
+        }
+        log.debug(
+            "silent attempt {}/{} at {} failed ({}); retrying in {} ms",
+            attempt,
+            retries.maxAttempts(),
+            target.host(),
+            failure.getMessage(),
+            wait.toMillis());
+        retries.sleep(wait, target);
+      }
+    }
+  }
+
+  private AccessToken silentlyOnce(
+      TokenRequest request,
+      Set<String> scopes,
+      IAccount account,
+      MsalErrorTranslator.Target target,
+      Duration timeout)
       throws TokenAcquisitionException {
     SilentParameters.SilentParametersBuilder parameters =
         SilentParameters.builder(scopes, account).forceRefresh(request.forceRefresh());
@@ -168,7 +204,7 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
     } catch (MalformedURLException | RuntimeException failure) {
       throw translated(failure, target);
     }
-    return mapped(await(future, target, settings.acquireTimeout()), request, target);
+    return mapped(await(future, target, timeout), request, target);
   }
 
   private AccessToken signIn(

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pbitoken.console.Main;
 import io.github.pbitoken.tests.entra.DeviceCodeOutcome;
+import io.github.pbitoken.tests.entra.Fault;
 import io.github.pbitoken.tests.entra.Jwt;
 import io.github.pbitoken.tests.entra.SandboxDirectory;
 import io.github.pbitoken.tests.wiring.ConsoleRun;
@@ -118,6 +119,23 @@ class DeviceCodeEndToEndTest {
     assertEquals(
         "refresh_token",
         emulator().requests().get(afterFirst).formParam("grant_type").orElseThrow());
+  }
+
+  @Test
+  void aRefreshThatMeetsAnOutageIsRetriedLikeAServicePrincipalsRequest() {
+    List<String> cache = List.of(persistentCache(dir.resolve("cache.json")));
+    emulator().setTokenLifetime(Duration.ofSeconds(200));
+    pbiToken(cache, "-o", "token");
+    int afterFirst = emulator().requestCount();
+    emulator().queueTokenFaults(Fault.status(503));
+
+    ConsoleRun second = pbiToken(cache, "--no-prompt", "-o", "token");
+
+    assertEquals(0, second.exitCode(), second::toString);
+    assertEquals(afterFirst + 2, emulator().requestCount(), "the 503, then the retry");
+    assertEquals(
+        "refresh_token",
+        emulator().requests().get(afterFirst + 1).formParam("grant_type").orElseThrow());
   }
 
   @Test
