@@ -3,7 +3,6 @@ package io.github.pbitoken.msal;
 import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
 import com.microsoft.aad.msal4j.IAccount;
 import io.github.pbitoken.core.domain.Account;
-import io.github.pbitoken.core.domain.AcquisitionCancelledException;
 import io.github.pbitoken.core.domain.FailureDetails;
 import io.github.pbitoken.core.domain.TenantId;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
@@ -17,9 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@link AccountStore} on an MSAL application's token cache (and so on the persistent cache file
@@ -103,22 +99,19 @@ final class MsalAccountStore implements AccountStore {
   }
 
   private <T> T await(CompletableFuture<T> future, String what) throws TokenAcquisitionException {
-    try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException interrupted) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new AcquisitionCancelledException(
-          "interrupted while trying to " + what + " the token cache",
-          FailureDetails.NONE,
-          interrupted);
-    } catch (ExecutionException | TimeoutException failure) {
-      future.cancel(true);
-      throw new UnexpectedIdentityProviderResponseException(
-          "could not " + what + " the token cache (" + failure.getClass().getSimpleName() + ")",
-          FailureDetails.hint(
-              "run with --verbose for details; delete the cache file to start over"),
-          failure);
-    }
+    return MsalFutures.await(
+        future,
+        timeout,
+        "the token cache",
+        failure ->
+            new UnexpectedIdentityProviderResponseException(
+                "could not "
+                    + what
+                    + " the token cache ("
+                    + failure.getClass().getSimpleName()
+                    + ")",
+                FailureDetails.hint(
+                    "run with --verbose for details; delete the cache file to start over"),
+                failure));
   }
 }

@@ -6,18 +6,12 @@ import com.microsoft.aad.msal4j.ManagedIdentityApplication;
 import com.microsoft.aad.msal4j.ManagedIdentityId;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import io.github.pbitoken.core.domain.AccessToken;
-import io.github.pbitoken.core.domain.AcquisitionCancelledException;
-import io.github.pbitoken.core.domain.FailureDetails;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
 import io.github.pbitoken.core.domain.TokenRequest;
 import io.github.pbitoken.core.port.out.TokenAcquirer;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@link TokenAcquirer} for an Azure host's managed identity, on MSAL4J's {@link
@@ -91,22 +85,14 @@ final class MsalManagedIdentityAcquirer implements TokenAcquirer {
     } catch (Exception failure) {
       throw translator.translate(failure, target);
     }
-    try {
-      IAuthenticationResult result =
-          future.get(settings.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS);
-      return withIssuingTenant(
-          MsalResultMapper.toAccessToken(result, request, target, clock.instant()));
-    } catch (InterruptedException interrupted) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new AcquisitionCancelledException(
-          "interrupted while waiting for a managed identity token",
-          FailureDetails.NONE,
-          interrupted);
-    } catch (TimeoutException | ExecutionException | CancellationException failure) {
-      future.cancel(true);
-      throw translator.translate(failure, target);
-    }
+    IAuthenticationResult result =
+        MsalFutures.await(
+            future,
+            settings.acquireTimeout(),
+            "a managed identity token",
+            failure -> translator.translate(failure, target));
+    return withIssuingTenant(
+        MsalResultMapper.toAccessToken(result, request, target, clock.instant()));
   }
 
   /** A managed identity asks no tenant ({@code organizations} stands in): the token names it. */

@@ -7,8 +7,6 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import io.github.pbitoken.core.domain.AccessToken;
-import io.github.pbitoken.core.domain.AcquisitionCancelledException;
-import io.github.pbitoken.core.domain.FailureDetails;
 import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.Scope;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
@@ -20,11 +18,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -202,22 +197,12 @@ final class MsalTokenAcquirer implements TokenAcquirer {
     } catch (RuntimeException failure) {
       throw translated(failure, target);
     }
-    IAuthenticationResult result;
-    try {
-      result = future.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException timeout) {
-      future.cancel(true);
-      throw translated(timeout, target);
-    } catch (InterruptedException interrupted) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new AcquisitionCancelledException(
-          "interrupted while waiting for a token from " + target.host(),
-          FailureDetails.NONE,
-          interrupted);
-    } catch (ExecutionException | CancellationException failure) {
-      throw translated(failure, target);
-    }
+    IAuthenticationResult result =
+        MsalFutures.await(
+            future,
+            Duration.ofNanos(remaining),
+            "a token from " + target.host(),
+            failure -> translated(failure, target));
     AccessToken token = MsalResultMapper.toAccessToken(result, request, target, clock.instant());
     log.debug(
         "token for app {} in tenant {} from {}: source {}, expires {}",

@@ -32,11 +32,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -312,41 +309,27 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
   private IAuthenticationResult awaitSignIn(
       CompletableFuture<IAuthenticationResult> future, MsalErrorTranslator.Target target)
       throws TokenAcquisitionException {
-    try {
-      return future.get(signIn.signInTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException timedOut) {
-      future.cancel(true);
-      throw new AcquisitionCancelledException(
-          "nobody finished signing in within " + signIn.signInTimeout().toSeconds() + " s",
-          FailureDetails.hint(
-              "run pbi-token again and complete the sign-in, or raise sign-in-timeout"),
-          timedOut);
-    } catch (InterruptedException interrupted) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new AcquisitionCancelledException(
-          "sign-in cancelled while waiting for " + target.host(), FailureDetails.NONE, interrupted);
-    } catch (ExecutionException | CancellationException failure) {
-      throw translated(failure, target);
-    }
+    return MsalFutures.await(
+        future,
+        signIn.signInTimeout(),
+        "the sign-in at " + target.host(),
+        failure ->
+            failure instanceof TimeoutException timedOut
+                ? new AcquisitionCancelledException(
+                    "nobody finished signing in within "
+                        + signIn.signInTimeout().toSeconds()
+                        + " s",
+                    FailureDetails.hint(
+                        "run pbi-token again and complete the sign-in, or raise sign-in-timeout"),
+                    timedOut)
+                : translated(failure, target));
   }
 
   private <T> T await(
       CompletableFuture<T> future, MsalErrorTranslator.Target target, Duration timeout)
       throws TokenAcquisitionException {
-    try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException timedOut) {
-      future.cancel(true);
-      throw translated(timedOut, target);
-    } catch (InterruptedException interrupted) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new AcquisitionCancelledException(
-          "sign-in cancelled while waiting for " + target.host(), FailureDetails.NONE, interrupted);
-    } catch (ExecutionException | CancellationException failure) {
-      throw translated(failure, target);
-    }
+    return MsalFutures.await(
+        future, timeout, target.host(), failure -> translated(failure, target));
   }
 
   private TokenAcquisitionException translated(
