@@ -1,10 +1,13 @@
 package io.github.pbitoken.msal;
 
 import io.github.pbitoken.core.domain.TenantId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which signed-in account a user flow acts for when the request names none: the one account that
@@ -12,11 +15,14 @@ import java.util.function.Function;
  * Shared by the public-client acquirer and the cache-file lookup, so both choose alike.
  *
  * <ul>
- *   <li>a tenant GUID: accounts whose home account id ({@code <oid>.<tid>}) ends in it;
+ *   <li>a tenant GUID: accounts whose home account id ({@code <oid>.<tid>}) ends in it (a guest of
+ *       that tenant, whose home is elsewhere, signs in again);
  *   <li>a tenant domain: accounts whose sign-in name is in that domain, or, when none is (the
  *       tenant has other domains too), every account;
  *   <li>{@code organizations}/{@code common}/{@code consumers}: every account.
  * </ul>
+ *
+ * MSAL files an account once per tenant it signed in to: those entries count as one account.
  */
 final class AccountChoice {
   private AccountChoice() {}
@@ -26,18 +32,31 @@ final class AccountChoice {
       Function<A, String> homeAccountId,
       Function<A, String> username,
       TenantId tenant) {
-    List<A> candidates = accounts;
+    List<A> distinct = distinctByHome(accounts, homeAccountId);
+    List<A> candidates = distinct;
     if (tenant.isGuid()) {
       String suffix = "." + tenant.value();
       candidates =
-          accounts.stream().filter(a -> lower(homeAccountId.apply(a)).endsWith(suffix)).toList();
+          distinct.stream().filter(a -> lower(homeAccountId.apply(a)).endsWith(suffix)).toList();
     } else if (tenant.isSpecificTenant()) {
       String domain = "@" + tenant.value();
-      List<A> inDomain =
-          accounts.stream().filter(a -> lower(username.apply(a)).endsWith(domain)).toList();
-      candidates = inDomain.isEmpty() ? accounts : inDomain;
+      candidates = narrowed(distinct, a -> lower(username.apply(a)).endsWith(domain));
     }
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  /** Those that match, or all of them when none does. */
+  private static <A> List<A> narrowed(List<A> accounts, Predicate<A> matches) {
+    List<A> matching = accounts.stream().filter(matches).toList();
+    return matching.isEmpty() ? accounts : matching;
+  }
+
+  private static <A> List<A> distinctByHome(List<A> accounts, Function<A, String> homeAccountId) {
+    Map<String, A> byHome = new LinkedHashMap<>();
+    for (A account : accounts) {
+      byHome.putIfAbsent(lower(homeAccountId.apply(account)), account);
+    }
+    return List.copyOf(byHome.values());
   }
 
   private static String lower(String text) {

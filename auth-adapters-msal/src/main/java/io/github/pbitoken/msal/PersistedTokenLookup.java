@@ -146,10 +146,9 @@ public final class PersistedTokenLookup {
       Instant now,
       TokenPolicy policy) {
     String home = account == null ? "" : text(account, "home_account_id");
-    String realm =
-        account == null || request.tenant().isGuid()
-            ? request.tenant().value()
-            : text(account, "realm");
+    // MSAL files a token under the tenant the request named (a GUID, a domain or organizations),
+    // and serves it only to a request naming the same: so does this lookup
+    String realm = request.tenant().value();
     AccessToken best = null;
     for (Map<String, Object> entry : entries(cache, "AccessToken")) {
       boolean matches =

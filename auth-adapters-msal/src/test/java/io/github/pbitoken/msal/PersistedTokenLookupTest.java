@@ -186,7 +186,7 @@ class PersistedTokenLookupTest {
     account(ALICE, "alice@sandbox.onmicrosoft.com", TENANT);
     account(BOB, "bob@other.onmicrosoft.com", OTHER_TENANT);
     userToken("alice-token", ALICE, TENANT);
-    userToken("bob-token", BOB, OTHER_TENANT);
+    userToken("bob-token", BOB, "organizations");
     TokenRequest anyOrganisation = TokenRequest.of(new TenantId("organizations"), scopes());
 
     assertEquals(
@@ -209,6 +209,36 @@ class PersistedTokenLookupTest {
             .value()
             .reveal(),
         "username-password names its user");
+  }
+
+  @Test
+  void aTokenIsServedOnlyToARequestNamingTheTenantItWasFiledUnder() throws Exception {
+    account(ALICE, "alice@sandbox.onmicrosoft.com", TENANT);
+    userToken("alice-token", ALICE, TENANT);
+
+    assertEquals(
+        Optional.empty(),
+        userLookup(new DeviceCodeSignIn())
+            .find(
+                TokenRequest.of(new TenantId("fabrikam.onmicrosoft.com"), scopes()),
+                NOW,
+                TokenPolicy.DEFAULT),
+        "MSAL would ask fabrikam's authority, not serve the home tenant's token");
+  }
+
+  @Test
+  void anAccountMsalFiledUnderTwoTenantsIsOneAccount() throws Exception {
+    account(ALICE, "alice@sandbox.onmicrosoft.com", TENANT);
+    account(ALICE, "alice@sandbox.onmicrosoft.com", "organizations");
+    userToken("alice-token", ALICE, TENANT);
+
+    assertEquals(
+        "alice-token",
+        userLookup(new DeviceCodeSignIn())
+            .find(request(), NOW, TokenPolicy.DEFAULT)
+            .orElseThrow()
+            .value()
+            .reveal());
   }
 
   @Test

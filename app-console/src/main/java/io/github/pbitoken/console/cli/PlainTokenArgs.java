@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognises the command line that scripts run over and over, {@code pbi-token [--config FILE]
@@ -11,12 +12,16 @@ import java.util.Optional;
  * much start-up time as the rest of a cached-token run (docs/adr/0007-cached-token-fast-path.md).
  *
  * <p>Deliberately narrow: each option at most once, as {@code -c FILE}, {@code --config FILE} or
- * {@code --config=FILE} (likewise {@code -o}/{@code --output}), values neither empty nor starting
- * with {@code -}. Every other command line, including anything picocli would reject, is left to
- * picocli; for the ones recognised here, {@code PlainTokenArgsTest} checks that picocli reads the
- * same {@link Invocation}.
+ * {@code --config=FILE} (likewise {@code -o}/{@code --output}), values neither empty, nor an
+ * option, an {@code @file} or a subcommand name. Every other command line, including anything
+ * picocli would reject, is left to picocli; for the ones recognised here, {@code
+ * PlainTokenArgsTest} checks that picocli reads the same {@link Invocation}.
  */
 final class PlainTokenArgs {
+  /** picocli's subcommands ({@code PlainTokenArgsTest} keeps the two in step). */
+  static final Set<String> SUBCOMMANDS =
+      Set.of("config", "inspect", "accounts", "logout", "doctor", "generate-completion", "help");
+
   private PlainTokenArgs() {}
 
   /** The token command's invocation, or empty when picocli must parse {@code args}. */
@@ -34,7 +39,7 @@ final class PlainTokenArgs {
       boolean attached = arg.startsWith("--") && equals > 0;
       String option = attached ? arg.substring(0, equals) : arg;
       String value = attached ? arg.substring(equals + 1) : ++i < args.length ? args[i] : null;
-      if (value == null || value.isEmpty() || value.startsWith("-")) {
+      if (!isPlainValue(value)) {
         return Optional.empty();
       }
       if ((option.equals("-c") || option.equals("--config")) && config == null) {
@@ -54,5 +59,17 @@ final class PlainTokenArgs {
     return Optional.of(
         new Invocation(
             configFile, false, false, null, null, null, null, List.of(), output, null, noPrompt));
+  }
+
+  /**
+   * Not empty, no option ({@code -}), no {@code @file} (picocli expands those) and no subcommand
+   * name (picocli reads {@code -c doctor} as a missing value followed by a subcommand).
+   */
+  private static boolean isPlainValue(String value) {
+    return value != null
+        && !value.isEmpty()
+        && !value.startsWith("-")
+        && !value.startsWith("@")
+        && !SUBCOMMANDS.contains(value);
   }
 }

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,9 +66,25 @@ class PlainTokenArgsTest {
         "--conf app.conf",
         "app.conf",
         "--no-prompt=true",
+        "-c doctor -o token",
+        "--config=config",
+        "-c @args.txt",
+        "-o accounts",
       })
   void leavesEveryOtherCommandLineToPicocli(String line) {
     assertEquals(Optional.empty(), PlainTokenArgs.parse(args(line)));
+  }
+
+  @Test
+  void knowsEverySubcommandPicocliKnows() {
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+    Set<String> picocli =
+        PbiTokenCommand.commandLine(
+                new RecordingLauncher(new ArrayList<>()), new ConsoleOutput(sink, sink))
+            .getSubcommands()
+            .keySet();
+
+    assertTrue(PlainTokenArgs.SUBCOMMANDS.containsAll(picocli), picocli::toString);
   }
 
   private static String[] args(String line) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -77,6 +78,16 @@ class LauncherClassDataSharingTest {
     assertEquals(0, result.exitCode(), result::toString);
     assertEquals("", result.stderr());
     assertFalse(Files.exists(cds()));
+  }
+
+  @Test
+  void aCacheDirectoryOthersMayWriteIsNeverUsed() throws Exception {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Result reference = run(LAUNCHER, cds(), CDS_OFF, "--version");
+
+    assertEquals(reference, run(LAUNCHER, shared, Map.of(), "--version"));
+    assertEquals(List.of(), filesIn(shared), "an archive others could replace was made");
   }
 
   @Test
