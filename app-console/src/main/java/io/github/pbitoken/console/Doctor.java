@@ -60,19 +60,38 @@ final class Doctor {
                 + ", cloud "
                 + msal.cloud().configName()));
     checks.add(proxy(msal.proxy()));
-    checks.add(trust(msal));
+    DoctorCheck trust = trust(msal);
+    checks.add(trust);
     Optional<TenantDiscovery> discovery = Optional.empty();
+    if (trust.verdict() == DoctorCheck.Verdict.FAIL) {
+      checks.add(
+          DoctorCheck.warn(
+              "identity provider",
+              "not asked: the trust store above is unusable",
+              "fix the trust store, then run doctor again"));
+    } else {
+      discovery = discover(msal, probe, checks);
+    }
+    checks.add(clock(msal, discovery));
+    checks.add(cache(settings));
+    checks.add(credential(settings.flow(), msal.credential()));
+    return checks;
+  }
+
+  /** Asks the authority host about the tenant; adds what it found, or why it could not ask. */
+  private static Optional<TenantDiscovery> discover(
+      MsalSettings msal, IdentityProviderProbe probe, List<DoctorCheck> checks) {
     try {
-      discovery = Optional.of(probe.discoverTenant());
-      checks.add(tenant(msal, discovery.get()));
+      TenantDiscovery discovery = probe.discoverTenant();
+      checks.add(tenant(msal, discovery));
+      return Optional.of(discovery);
     } catch (javax.net.ssl.SSLException e) {
       checks.add(
           DoctorCheck.fail(
               "identity provider",
               "the TLS connection to "
                   + msal.authorityHost()
-                  + " failed: its certificate is not"
-                  + " trusted here, or the handshake was refused ("
+                  + " failed: its certificate is not trusted here, or the handshake was refused ("
                   + e.getClass().getSimpleName()
                   + ")",
               "if the host is right (a TLS-inspecting proxy, a test emulator), add the CA that"
@@ -86,10 +105,7 @@ final class Doctor {
               "check the network, the proxy (HTTPS_PROXY) and authority-host/cloud",
               ExitCode.UNAVAILABLE));
     }
-    checks.add(clock(msal, discovery));
-    checks.add(cache(settings));
-    checks.add(credential(settings.flow(), msal.credential()));
-    return checks;
+    return Optional.empty();
   }
 
   private static DoctorCheck proxy(HttpProxy proxy) {

@@ -73,6 +73,8 @@ class DoctorEndToEndTest {
     assertEquals(78, run.exitCode(), run::toString);
     assertTrue(run.stdout().contains("FAIL trust store"), run::toString);
     assertTrue(run.stdout().contains("must hold PEM-encoded X.509 certificates"), run::toString);
+    assertTrue(run.stdout().contains("WARN identity provider"), run::toString);
+    assertFalse(run.stdout().contains("check the network"), run::toString);
     assertEquals(0, emulator().requestCount());
   }
 
