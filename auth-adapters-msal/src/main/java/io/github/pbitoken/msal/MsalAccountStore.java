@@ -48,6 +48,9 @@ final class MsalAccountStore implements AccountStore {
     Objects.requireNonNull(account, "account must not be null");
     for (IAccount candidate : msalAccounts()) {
       if (candidate.homeAccountId().equals(account.homeAccountId())) {
+        if (persistence != null) {
+          persistence.letCallerReportWriteFailures();
+        }
         await(app.removeAccount(candidate), "remove an account from");
         failIfNotSaved(account);
       }

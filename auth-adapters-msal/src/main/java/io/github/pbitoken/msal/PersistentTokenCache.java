@@ -26,6 +26,7 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
   private String versionInMemory = CacheSnapshot.ABSENT;
   private boolean warned;
   private Exception lastWriteFailure;
+  private boolean callerReportsWriteFailures;
 
   PersistentTokenCache(CacheStore store) {
     this.store = Objects.requireNonNull(store, "cache store must not be null");
@@ -80,9 +81,16 @@ final class PersistentTokenCache implements ITokenCacheAccessAspect {
     return Optional.ofNullable(lastWriteFailure);
   }
 
+  /** From now on a failed write is only recorded: the caller reports it (a sign-out fails). */
+  synchronized void letCallerReportWriteFailures() {
+    callerReportsWriteFailures = true;
+  }
+
   private void writeFailed(Exception failure) {
     lastWriteFailure = failure;
-    warnOnce("write", failure);
+    if (!callerReportsWriteFailures) {
+      warnOnce("write", failure);
+    }
   }
 
   private void warnOnce(String what, Exception failure) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Sign-outs reach the persistent cache, or say that they did not. */
 class MsalAccountStoreTest {
+  private static final String MARK = "MsalAccountStoreTest-7e1";
   private static final String TENANT = "00000000-0000-0000-0000-0000000000a1";
   private static final String HOME = "00000000-0000-0000-0000-00000000a11c." + TENANT;
   private static final String CACHE =
@@ -46,7 +47,7 @@ class MsalAccountStoreTest {
     @Override
     public CacheSnapshot save(CacheSnapshot basedOn, Secret contents) throws IOException {
       if (!writable) {
-        throw new IOException("Read-only file system");
+        throw new IOException("Read-only file system (" + MARK + ")");
       }
       saved = contents.reveal();
       return new CacheSnapshot(contents, "v2");
@@ -65,6 +66,9 @@ class MsalAccountStoreTest {
     assertTrue(failure.getMessage().startsWith("alice@contoso.com is still signed in"));
     assertTrue(failure.getMessage().contains("Read-only file system"));
     assertTrue(failure.details().hint().orElseThrow().contains("writable"));
+    assertTrue(
+        CapturingLoggerProvider.lines().stream().noneMatch(line -> line.contains(MARK)),
+        "the failure is the caller's one line, not a warning on top");
   }
 
   @Test
