@@ -1,6 +1,7 @@
 package io.github.pbitoken.msal;
 
 import io.github.pbitoken.core.domain.TenantId;
+import io.github.pbitoken.core.domain.TokenRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Which signed-in account a user flow acts for when the request names none: the one account that
- * belongs to the configured tenant, or none (then the user signs in), never a guess between two.
- * Shared by the public-client acquirer and the cache-file lookup, so both choose alike.
+ * Which signed-in account a user flow acts for: the one the request names, the username-password
+ * flow's user, or else the one account that belongs to the configured tenant, or none (then the
+ * user signs in), never a guess between two. Shared by the public-client acquirer and the
+ * cache-file lookup, so both choose alike.
  *
  * <ul>
  *   <li>a tenant GUID: accounts whose home account id ({@code <oid>.<tid>}) ends in it (a guest of
@@ -26,6 +28,28 @@ import java.util.function.Predicate;
  */
 final class AccountChoice {
   private AccountChoice() {}
+
+  /**
+   * The account that {@code request} is for: the one it names, the username-password flow's user,
+   * or the one account of the request's tenant.
+   */
+  static <A> Optional<A> forRequest(
+      List<A> accounts,
+      Function<A, String> homeAccountId,
+      Function<A, String> username,
+      TokenRequest request,
+      UserSignIn signIn) {
+    if (request.account() != null) {
+      String home = request.account().homeAccountId();
+      return accounts.stream().filter(a -> homeAccountId.apply(a).equals(home)).findFirst();
+    }
+    if (signIn instanceof UsernamePasswordSignIn password) {
+      return accounts.stream()
+          .filter(a -> username.apply(a).equalsIgnoreCase(password.username()))
+          .findFirst();
+    }
+    return of(accounts, homeAccountId, username, request.tenant());
+  }
 
   static <A> Optional<A> of(
       List<A> accounts,

@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CacheFileGuard {
   private static final Logger log = LoggerFactory.getLogger(CacheFileGuard.class);
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
   private CacheFileGuard() {}
 
@@ -52,8 +49,8 @@ final class CacheFileGuard {
               + ": refusing to use it; delete it or set token-cache.file to a file of your own");
     }
     Set<PosixFilePermission> permissions = attributes.permissions();
-    if (!OWNER_ONLY.containsAll(permissions)) {
-      view.setPermissions(OWNER_ONLY);
+    if (!OwnerOnlyFile.PERMISSIONS.containsAll(permissions)) {
+      view.setPermissions(OwnerOnlyFile.PERMISSIONS);
       log.warn(
           "the token cache {} was readable or writable by other users ({}); made it owner-only"
               + " (rw-------)",

@@ -75,13 +75,6 @@ final class MsalAccountStore implements AccountStore {
     }
   }
 
-  /** The MSAL account behind {@code account}, if it is still in the cache. */
-  static Optional<IAccount> find(Set<IAccount> accounts, Account account) {
-    return accounts.stream()
-        .filter(candidate -> candidate.homeAccountId().equals(account.homeAccountId()))
-        .findFirst();
-  }
-
   /** An MSAL account as a domain account; one without a usable tenant is skipped. */
   static Optional<Account> toAccount(IAccount account) {
     String home = account.homeAccountId();

@@ -7,7 +7,6 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import io.github.pbitoken.core.domain.AccessToken;
-import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.Scope;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
 import io.github.pbitoken.core.domain.TokenRequest;
@@ -151,25 +150,10 @@ final class MsalTokenAcquirer implements TokenAcquirer {
             request.tenant(),
             settings.acquireTimeout());
     ClientCredentialParameters parameters = parameters(request);
-    long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return attempt(parameters, request, target, deadline, attempt);
-      } catch (IdentityProviderUnavailableException failure) {
-        Duration wait = retries.waitBeforeRetry(failure, attempt, deadline);
-        if (wait == null) {
-          throw failure;
-        }
-        log.debug(
-            "attempt {}/{} at {} failed ({}); retrying in {} ms",
-            attempt,
-            settings.maxAttempts(),
-            target.host(),
-            failure.getMessage(),
-            wait.toMillis());
-        retries.sleep(wait, target);
-      }
-    }
+    return retries.run(
+        settings.acquireTimeout(),
+        target,
+        (attempt, deadline) -> attempt(parameters, request, target, deadline, attempt));
   }
 
   private AccessToken attempt(

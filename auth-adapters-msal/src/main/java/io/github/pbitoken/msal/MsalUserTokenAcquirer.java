@@ -16,7 +16,6 @@ import io.github.pbitoken.core.domain.Account;
 import io.github.pbitoken.core.domain.AcquisitionCancelledException;
 import io.github.pbitoken.core.domain.DeviceCodePrompt;
 import io.github.pbitoken.core.domain.FailureDetails;
-import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
 import io.github.pbitoken.core.domain.InteractionRequiredException;
 import io.github.pbitoken.core.domain.Scope;
 import io.github.pbitoken.core.domain.TokenAcquisitionException;
@@ -145,16 +144,12 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
   private Optional<IAccount> chooseAccount(TokenRequest request, MsalErrorTranslator.Target target)
       throws TokenAcquisitionException {
     Set<IAccount> accounts = await(app.getAccounts(), target, settings.acquireTimeout());
-    if (request.account() != null) {
-      return MsalAccountStore.find(accounts, request.account());
-    }
-    if (signIn.signIn() instanceof UsernamePasswordSignIn password) {
-      return accounts.stream()
-          .filter(a -> a.username().equalsIgnoreCase(password.username()))
-          .findFirst();
-    }
-    return AccountChoice.of(
-        List.copyOf(accounts), IAccount::homeAccountId, IAccount::username, request.tenant());
+    return AccountChoice.forRequest(
+        List.copyOf(accounts),
+        IAccount::homeAccountId,
+        IAccount::username,
+        request,
+        signIn.signIn());
   }
 
   /**
@@ -164,26 +159,16 @@ final class MsalUserTokenAcquirer implements TokenAcquirer {
   private AccessToken silently(
       TokenRequest request, Set<String> scopes, IAccount account, MsalErrorTranslator.Target target)
       throws TokenAcquisitionException {
-    long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-        return silentlyOnce(request, scopes, account, target, left);
-      } catch (IdentityProviderUnavailableException failure) {
-        Duration wait = retries.waitBeforeRetry(failure, attempt, deadline);
-        if (wait == null) {
-          throw failure;
-        }
-        log.debug(
-            "silent attempt {}/{} at {} failed ({}); retrying in {} ms",
-            attempt,
-            retries.maxAttempts(),
-            target.host(),
-            failure.getMessage(),
-            wait.toMillis());
-        retries.sleep(wait, target);
-      }
-    }
+    return retries.run(
+        settings.acquireTimeout(),
+        target,
+        (attempt, deadline) ->
+            silentlyOnce(
+                request,
+                scopes,
+                account,
+                target,
+                Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
   }
 
   private AccessToken silentlyOnce(

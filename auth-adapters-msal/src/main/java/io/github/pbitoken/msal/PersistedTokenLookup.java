@@ -14,10 +14,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +43,6 @@ public final class PersistedTokenLookup {
   static final Duration MSAL_EXPIRY_BUFFER = Duration.ofMinutes(5);
 
   private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
   private final Path cacheFile;
   private final String environment;
@@ -103,40 +99,26 @@ public final class PersistedTokenLookup {
       return Optional.empty();
     }
     PosixFileAttributes attributes = view.readAttributes();
-    boolean safe =
-        attributes.isRegularFile()
-            && attributes.size() <= MAX_FILE_BYTES
-            && OWNER_ONLY.containsAll(attributes.permissions())
-            && attributes.owner().getName().equals(System.getProperty("user.name"));
-    if (!safe) {
+    if (!OwnerOnlyFile.is(attributes) || attributes.size() > MAX_FILE_BYTES) {
       return Optional.empty(); // CacheFileGuard on the full path refuses or repairs it, and says so
     }
     String text = new String(Files.readAllBytes(cacheFile), StandardCharsets.UTF_8);
     return Json.parse(text) instanceof Map<?, ?> map ? Optional.of(strings(map)) : Optional.empty();
   }
 
-  /** The user flows' account choice: the same as MsalUserTokenAcquirer's. */
+  /**
+   * The user flows' account choice: the same as MsalUserTokenAcquirer's ({@link AccountChoice}).
+   */
   private Optional<Map<String, Object>> account(Map<String, Object> cache, TokenRequest request) {
     if (userSignIn == null) {
       return Optional.empty();
     }
-    List<Map<String, Object>> accounts = entries(cache, "Account");
-    if (request.account() != null) {
-      String home = request.account().homeAccountId();
-      return accounts.stream()
-          .filter(account -> text(account, "home_account_id").equals(home))
-          .findFirst();
-    }
-    if (userSignIn instanceof UsernamePasswordSignIn password) {
-      return accounts.stream()
-          .filter(account -> text(account, "username").equalsIgnoreCase(password.username()))
-          .findFirst();
-    }
-    return AccountChoice.of(
-        accounts,
+    return AccountChoice.forRequest(
+        entries(cache, "Account"),
         account -> text(account, "home_account_id"),
         account -> text(account, "username"),
-        request.tenant());
+        request,
+        userSignIn);
   }
 
   private Optional<AccessToken> freshest(

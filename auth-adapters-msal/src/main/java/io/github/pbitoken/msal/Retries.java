@@ -3,7 +3,10 @@ package io.github.pbitoken.msal;
 import io.github.pbitoken.core.domain.AcquisitionCancelledException;
 import io.github.pbitoken.core.domain.FailureDetails;
 import io.github.pbitoken.core.domain.IdentityProviderUnavailableException;
+import io.github.pbitoken.core.domain.TokenAcquisitionException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When a request the identity provider could not answer is worth another attempt, and how long to
@@ -13,6 +16,14 @@ import java.time.Duration;
  * person is waiting and MSAL polls itself).
  */
 final class Retries {
+  private static final Logger log = LoggerFactory.getLogger(Retries.class);
+
+  /** One try: {@code attempt} counts from 1, and the try must end by {@code deadlineNanos}. */
+  @FunctionalInterface
+  interface Attempt<T> {
+    T run(int attempt, long deadlineNanos) throws TokenAcquisitionException;
+  }
+
   private final int maxAttempts;
   private final Sleeper sleeper;
   private final Backoff backoff;
@@ -23,8 +34,35 @@ final class Retries {
     this.backoff = backoff;
   }
 
+  /**
+   * Tries until one attempt succeeds, a failure is not an outage, or the attempts or {@code
+   * timeout} (for all of them together) run out; then the last failure is thrown.
+   */
+  <T> T run(Duration timeout, MsalErrorTranslator.Target target, Attempt<T> attempt)
+      throws TokenAcquisitionException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int n = 1; ; n++) {
+      try {
+        return attempt.run(n, deadline);
+      } catch (IdentityProviderUnavailableException failure) {
+        Duration wait = waitBeforeRetry(failure, n, deadline);
+        if (wait == null) {
+          throw failure;
+        }
+        log.debug(
+            "attempt {}/{} at {} failed ({}); retrying in {} ms",
+            n,
+            maxAttempts,
+            target.host(),
+            failure.getMessage(),
+            wait.toMillis());
+        sleep(wait, target);
+      }
+    }
+  }
+
   /** How long to wait before attempt {@code attempt + 1}, or {@code null} to give up now. */
-  Duration waitBeforeRetry(
+  private Duration waitBeforeRetry(
       IdentityProviderUnavailableException failure, int attempt, long deadlineNanos) {
     if (attempt >= maxAttempts) {
       return null;
@@ -37,11 +75,7 @@ final class Retries {
     return wait.toNanos() < remaining ? wait : null;
   }
 
-  int maxAttempts() {
-    return maxAttempts;
-  }
-
-  void sleep(Duration wait, MsalErrorTranslator.Target target)
+  private void sleep(Duration wait, MsalErrorTranslator.Target target)
       throws AcquisitionCancelledException {
     try {
       sleeper.sleep(wait);
