@@ -152,15 +152,9 @@ public final class Application {
         }
         return DoctorReport.print(checks, console);
       }
-      IdentityProviderProbe probe;
-      try {
-        probe = MsalAdapters.identityProviderProbe(settings.msal());
-      } catch (IllegalArgumentException unusableTrustStore) { // the trust check reports it
-        probe =
-            () -> {
-              throw new IOException("not asked, the trust store is unusable");
-            };
-      }
+      // built when asked: Doctor asks only once the trust store it is built with has passed
+      IdentityProviderProbe probe =
+          () -> MsalAdapters.identityProviderProbe(settings.msal()).discoverTenant();
       return DoctorReport.print(new Doctor(clock).check(settings, probe), console);
     }
 
